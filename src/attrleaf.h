@@ -1,0 +1,18 @@
+/*
+ * attrleaf.h -- the RFC 8552 "Underscored and Globally Scoped DNS Node
+ * Names" registry (data/attrleaf.tsv, compiled at build time).
+ */
+#ifndef SRVLINT_ATTRLEAF_H
+#define SRVLINT_ATTRLEAF_H
+
+#include <stddef.h>
+
+/*
+ * Looks up an underscored node name (label with its underscore, len bytes,
+ * case-insensitive; "_ta-4f66" matches "_ta-*").  Returns the RR types the
+ * registry lists for it, space-separated ("SRV URI"; "*" for every type),
+ * or NULL when the name is not registered.
+ */
+const char *attrleaf_types(const char *label, size_t len);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * name.c -- `srvlint name LABEL...`: is this an RFC 6335 service name, and
+ * what does the registry say of it?
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "modes.h"
+#include "namecheck.h"
+
+/*
+ * Splits "_svc" or "_svc._proto" into its service and protocol parts.  The
+ * protocol is split off only when the last "._" is followed by a label
+ * without dots, so historic names with dots ("_z39.50") stay whole.
+ */
+static void
+split_label(const char *in, size_t len, const char **svc, size_t *slen,
+    const char **proto, size_t *plen)
+{
+	*proto = NULL;
+	*plen = 0;
+	if (len > 0 && in[0] == '_') {
+		in++;
+		len--;
+	}
+	*svc = in;
+	*slen = len;
+	for (size_t i = len; i-- > 1;) {
+		if (in[i] == '.')
+			return;
+		if (in[i] == '_' && in[i - 1] == '.') {
+			*proto = in + i + 1;
+			*plen = len - i - 1;
+			*slen = i - 1;
+			return;
+		}
+	}
+}
+
+static void
+judge_one(const struct lint_ctx *ctx, struct report *r, const char *in, size_t len)
+{
+	struct finding tmpl;
+	struct sink sink = { report_sink, r };
+	const char *svc, *proto;
+	size_t slen, plen;
+	/* The group key is a C string: NUL bytes show as the escape \000. */
+	char *shown = report_escape_dup(in, len);
+
+	report_group_begin(r, shown ? shown : "");
+	free(shown);
+	finding_init(&tmpl, CHECK_NAME_EMPTY);
+	split_label(in, len, &svc, &slen, &proto, &plen);
+	namecheck_service(ctx, svc, slen, proto, plen, &tmpl, &sink);
+	report_group_end(r);
+}
+
+/* One label a line from stdin; returns how many were judged. */
+static unsigned long
+judge_stdin(const struct lint_ctx *ctx, struct report *r)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	unsigned long count = 0;
+
+	while ((n = getline(&line, &cap, stdin)) != -1) {
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			n--;
+		if (n == 0)
+			continue;
+		judge_one(ctx, r, line, (size_t)n);
+		count++;
+	}
+	free(line);
+	return count;
+}
+
+int
+name_main(const struct lint_ctx *ctx, struct report *r, int argc, char **argv)
+{
+	unsigned long count = 0;
+
+	if (argc == 0) {
+		report_error("name: no label given (try: srvlint name _http)");
+		return 2;
+	}
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0) {
+			count += judge_stdin(ctx, r);
+			continue;
+		}
+		judge_one(ctx, r, argv[i], strlen(argv[i]));
+		count++;
+	}
+	return report_finish(r, count, "label");
+}

@@ -1,0 +1,66 @@
+/*
+ * report.h -- the one place that writes findings: text, JSON Lines, SARIF.
+ */
+#ifndef SRVLINT_REPORT_H
+#define SRVLINT_REPORT_H
+
+#include <stdio.h>
+
+#include "finding.h"
+#include "options.h"
+
+/* How `valid` is decided for grouped output (`name`, `request`). */
+enum report_group {
+	REPORT_FLAT,		/* check, probe: one line per finding */
+	REPORT_NAME,		/* name: {"input", "valid", "findings"} */
+	REPORT_REQUEST		/* request: {"file", "valid", "findings"} */
+};
+
+struct report;
+
+/*
+ * Creates a report writing findings to out and the summary to err.  opt is
+ * borrowed and must outlive the report.  Returns NULL when out of memory.
+ */
+struct report *report_create(FILE *out, FILE *err, const struct options *opt,
+    enum report_group group);
+/* NULL is a no-op. */
+void report_destroy(struct report *r);
+
+/*
+ * Reports one finding: applies --severity, drops checks turned off, counts
+ * it and writes it (or keeps it for the current group object).
+ */
+void report_finding(struct report *r, const struct finding *f);
+/* A sink for report_finding (ud = the report). */
+void report_sink(void *r, const struct finding *f);
+
+/* Grouped output: one object per label or request file, in order. */
+void report_group_begin(struct report *r, const char *input);
+void report_group_end(struct report *r);
+
+/*
+ * Ends the run: closes the SARIF log, writes the summary ("2 errors,
+ * 1 warning, 0 notes in 3 files") on err unless quiet.  units is how many
+ * inputs were read and unit names one ("file", "label", "domain").
+ * Returns the exit status, 0 or 1, per --fail-on.
+ */
+int report_finish(struct report *r, unsigned long units, const char *unit);
+
+/*
+ * Writes s (len bytes) with every byte that is not printable ASCII as a DNS
+ * presentation escape (\027).  In JSON mode also escapes '"' and '\\'.
+ */
+void report_write_escaped(FILE *out, const char *s, size_t len, int json);
+
+/*
+ * Returns a new C string holding s (len bytes, NUL bytes included) with
+ * every byte that is not printable ASCII as \DDD; the caller frees it.
+ * NULL when out of memory.
+ */
+char *report_escape_dup(const char *s, size_t len);
+
+/* A one-line error about the run itself ("srvlint: FILE: reason") on stderr, escaped. */
+void report_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif
