@@ -155,10 +155,7 @@ judge_registered(const struct judge *j, const struct reg_service *svc,
 		emit(j, CHECK_NAME_EXPERIMENTAL, NULL, msg);
 	} else if (j->kb != NULL && j->kb->primary != NULL) {
 		/* Registered, but to another service (_matrix): a note. */
-		struct judge quiet = *j;
 		struct finding f = *j->tmpl;
-		quiet.kb = NULL;
-		quiet.tmpl = &f;
 		service_label(want, sizeof(want), j->kb->primary, proto, plen);
 		snprintf(msg, sizeof(msg), "\"%s\" is registered to an unrelated "
 		    "service (%s); %s; use %s", j->name, svc->description,

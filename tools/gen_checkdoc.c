@@ -1,0 +1,43 @@
+/*
+ * gen_checkdoc.c -- writes docs/checks.md from src/checks.def, so the
+ * documentation can never disagree with the table the binary uses.
+ */
+#include <stdio.h>
+
+struct row {
+	const char *name, *severity, *ref, *summary, *fix;
+};
+
+#define SEV_ERROR "error"
+#define SEV_WARNING "warning"
+#define SEV_NOTE "note"
+
+static const struct row rows[] = {
+#define CHECK(id, name, sev, ref, summary, fix) { name, sev, ref, summary, fix },
+#include "checks.def"
+#undef CHECK
+};
+
+int
+main(void)
+{
+	puts("# srvlint checks");
+	puts("");
+	puts("<!-- Generated from src/checks.def by tools/gen-checkdoc (`make docs`); do not edit. -->");
+	puts("");
+	puts("Every finding carries one of these names.  The severity is the default:");
+	puts("`--severity CHECK=LEVEL` changes it, `; srvlint-disable CHECK` silences it on");
+	puts("one record, and `srvlint explain CHECK` prints the entry below.");
+	puts("");
+	puts("| check | severity | reference | fires when |");
+	puts("|---|---|---|---|");
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		printf("| [`%s`](#%s) | %s | %s | %s |\n", rows[i].name, rows[i].name,
+		    rows[i].severity, rows[i].ref, rows[i].summary);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		printf("\n## %s\n\n", rows[i].name);
+		printf("- severity: %s\n- reference: %s\n- fires when: %s\n- fix: %s\n",
+		    rows[i].severity, rows[i].ref, rows[i].summary, rows[i].fix);
+	}
+	return 0;
+}
