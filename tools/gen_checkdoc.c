@@ -18,9 +18,24 @@ static const struct row rows[] = {
 #undef CHECK
 };
 
-int
-main(void)
+/* The CHECKS section of docs/srvlint.1, between its BEGIN/END CHECKS marks. */
+static void
+man_section(void)
 {
+	puts(".Bl -tag -width Ds");
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		printf(".It Cm %s\n%s\n(%s; %s)\n", rows[i].name, rows[i].summary,
+		    rows[i].severity, rows[i].ref);
+	puts(".El");
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc > 1 && argv[1][0] == '-' && argv[1][1] == 'm') {
+		man_section();
+		return 0;
+	}
 	puts("# srvlint checks");
 	puts("");
 	puts("<!-- Generated from src/checks.def by tools/gen-checkdoc (`make docs`); do not edit. -->");
