@@ -622,6 +622,23 @@ xml_text(void *ud, const char *s, int len)
 		xml_add(x, s, (size_t)len);
 }
 
+/* The document stops at the end of the file: name its last line. */
+static void
+xml_truncated(struct xml *x, const char *data, size_t len)
+{
+	unsigned long line = 1;
+	size_t i;
+
+	for (i = 0; i + 1 < len; i++)
+		line += data[i] == '\n';
+	if (x->rec_depth != 0)
+		ld_error(x->ld, line, "XML: the file ends inside the <record> of line %lu (truncated?)",
+		    x->cur.line);
+	else
+		ld_error(x->ld, line, "XML: the file ends before the document does (truncated?): %s",
+		    XML_ErrorString(XML_GetErrorCode(x->p)));
+}
+
 static int
 load_xml(struct loader *ld, const char *data, size_t len)
 {
@@ -640,8 +657,11 @@ load_xml(struct loader *ld, const char *data, size_t len)
 	XML_SetCharacterDataHandler(x.p, xml_text);
 	if (XML_Parse(x.p, data, (int)len, XML_TRUE) == XML_STATUS_ERROR) {
 		/* ours when a handler stopped the parser, else expat's */
-		ld_error(ld, (unsigned long)XML_GetCurrentLineNumber(x.p), "XML: %s",
-		    XML_ErrorString(XML_GetErrorCode(x.p)));
+		if (XML_GetCurrentByteIndex(x.p) >= (XML_Index)len)
+			xml_truncated(&x, data, len);
+		else
+			ld_error(ld, (unsigned long)XML_GetCurrentLineNumber(x.p), "XML: %s",
+			    XML_ErrorString(XML_GetErrorCode(x.p)));
 		goto out;
 	}
 	if (ld->failed)
