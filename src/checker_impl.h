@@ -1,0 +1,159 @@
+/*
+ * checker_impl.h -- the checker's internals, shared by checker.c (the
+ * per-record checks) and xref.c (the per-name facts, the pending
+ * references and the cross-record checks).  Not an interface: include
+ * only from those two files and their unit test.
+ *
+ * Memory grows with the number of names: one 8-byte slot per name that
+ * matters to a cross-record check (a 56-bit hash of the lowercased wire name
+ * with 8 fact bits in the low byte, open addressing, load <= 3/4), plus one
+ * reference per record whose check cannot be decided yet (an SRV whose
+ * target has not been seen with an address, a browse PTR, a "." SRV, a large
+ * TXT).  Names are kept as wire bytes in one arena, and only for references.
+ */
+#ifndef SRVLINT_CHECKER_IMPL_H
+#define SRVLINT_CHECKER_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "checker.h"
+
+/* Facts about one name (the low byte of its table slot). */
+#define NF_ADDR		0x01u	/* has A or AAAA */
+#define NF_CNAME	0x02u	/* has CNAME */
+#define NF_SRV		0x04u	/* has SRV (any target) */
+#define NF_SRV_REAL	0x08u	/* has SRV with a target other than "." */
+#define NF_TXT		0x10u	/* has TXT with data (DNS-SD instance names only) */
+#define NF_TXT_EMPTY	0x20u	/* has a zero-length TXT (DNS-SD instance names only) */
+#define NF_NS		0x40u	/* has NS below the apex: a delegation */
+#define NF_UNKNOWN	0x80u	/* probe: nothing can be said about the name */
+
+/* A wire-format name split into labels. */
+#define DNAME_MAX_LABELS 128
+struct dname {
+	const uint8_t *w;	/* wire bytes, ending in the root label */
+	size_t len;		/* bytes in w, root label included */
+	int n;			/* labels, the root not counted */
+	uint8_t off[DNAME_MAX_LABELS];	/* offset of each label's length byte */
+};
+
+/* Splits wire name w; returns 0, or -1 when it is not a well-formed name. */
+int xref_dname_parse(struct dname *d, const uint8_t *w, size_t len);
+
+/* 64-bit hash of a wire name, ASCII case ignored. */
+uint64_t xref_hash(const uint8_t *w, size_t len);
+
+/* Label i: its bytes and length. */
+static inline const uint8_t *
+dname_label(const struct dname *d, int i, size_t *len)
+{
+	*len = d->w[d->off[i]];
+	return d->w + d->off[i] + 1;
+}
+
+/* The name from label i on, as wire bytes. */
+static inline const uint8_t *
+dname_suffix(const struct dname *d, int i, size_t *len)
+{
+	size_t o = i < d->n ? d->off[i] : d->len - 1;
+	*len = d->len - o;
+	return d->w + o;
+}
+
+/* The hash table of per-name facts. */
+struct nametab {
+	uint64_t *slot;		/* 0: empty; else key | facts */
+	size_t cap;		/* power of two, or 0 */
+	size_t count;
+};
+
+enum ref_kind {
+	REF_SRV_TARGET,		/* key: target; srv-target-cname / -no-address */
+	REF_SRV_DOT,		/* key: owner; srv-target-dot-mixed */
+	REF_BROWSE,		/* key: instance; dnssd-instance-no-srv / -no-txt */
+	REF_TXT_SIZE		/* txt-size; target holds the size in bytes */
+};
+
+/* A check that waits for the whole zone.  24 bytes. */
+struct ref {
+	uint64_t key;		/* hash of the name the check looks up */
+	uint32_t line;
+	uint32_t owner;		/* arena offset of the owner's wire name */
+	uint32_t target;	/* arena offset of the target, or the TXT size */
+	uint32_t pos_kind;	/* index into checker.pos << 8 | enum ref_kind */
+};
+
+/* Where references came from: interned, so 24 bytes serve many refs. */
+struct ref_pos {
+	check_set disabled;
+	uint32_t file;		/* index into checker.files, or NO_STR */
+	uint32_t domain;	/* arena offset of a NUL-terminated string, or NO_STR */
+};
+#define NO_STR 0xffffffffu
+
+/* Consecutive TXT records at one DNS-SD instance: their size is summed. */
+struct txt_acc {
+	uint64_t key;		/* 0: none pending */
+	uint32_t size;
+	unsigned long line;	/* the first record's line */
+	struct rr_pos pos;	/* of the first record (strings borrowed until the next record) */
+	uint8_t owner[256];
+	size_t owner_len;
+};
+
+struct checker {
+	const struct lint_ctx *ctx;
+	const struct sink *sink;
+	uint8_t apex[256];	/* wire name of the zone's origin */
+	size_t apex_len;	/* 0: probe mode, every name is inside */
+
+	struct nametab names;
+
+	struct ref *refs;
+	size_t nrefs, caprefs;
+
+	struct ref_pos *pos;
+	size_t npos, cappos;
+	const struct rr_pos *last_pos_src;	/* non-NULL: last_pos is ch->pos[npos - 1] */
+	struct rr_pos last_pos;
+
+	uint32_t *files;	/* arena offsets of interned file names */
+	size_t nfiles, capfiles;
+
+	uint8_t *arena;
+	size_t alen, acap;
+	uint32_t last_owner, last_owner_len;	/* arena dedupe of the last owner */
+
+	struct txt_acc txt;
+	int oom;		/* an allocation failed: cross-record checks are incomplete */
+};
+
+/* Ors facts into the entry for key (creating it).  0, or -1 when out of memory. */
+int xref_fact(struct checker *ch, uint64_t key, unsigned facts);
+/* The facts of key, 0 when the name was never seen. */
+unsigned xref_facts(const struct checker *ch, uint64_t key);
+
+/*
+ * Adds a reference from the record at pos/line.  owner and target are wire
+ * names (target may be NULL); for REF_TXT_SIZE, size is kept instead.
+ */
+void xref_add(struct checker *ch, enum ref_kind kind, uint64_t key,
+    const struct rr_pos *pos, unsigned long line,
+    const uint8_t *owner, size_t owner_len,
+    const uint8_t *target, size_t target_len, uint32_t size);
+
+/* Turns a pending TXT sum into a REF_TXT_SIZE reference when it is large. */
+void xref_txt_flush(struct checker *ch);
+
+/* The size of TXT data from which txt-size reports (a note). */
+#define TXT_SIZE_NOTE 400u
+#define TXT_SIZE_WARNING 1300u
+
+/* Nonzero when the wire name is at or below the apex (always in probe mode). */
+int xref_inside(const struct checker *ch, const struct dname *d);
+
+/* Nonzero when the n bytes at a and b are equal ignoring ASCII case. */
+int xref_ci_equal(const uint8_t *a, const uint8_t *b, size_t n);
+
+#endif
