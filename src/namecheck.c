@@ -158,8 +158,8 @@ judge_registered(const struct judge *j, const struct reg_service *svc,
 		struct finding f = *j->tmpl;
 		service_label(want, sizeof(want), j->kb->primary, proto, plen);
 		snprintf(msg, sizeof(msg), "\"%s\" is registered to an unrelated "
-		    "service (%s); %s; use %s", j->name, svc->description,
-		    j->kb->source, want);
+		    "service (%s); de-facto name: %s; use %s", j->name,
+		    svc->description, j->kb->source, want);
 		f.severity = SEV_NOTE;
 		f.check = CHECK_NAME_ALIAS;
 		f.message = msg;
