@@ -1,0 +1,607 @@
+/*
+ * test_zone.c -- the zone reader: which records it hands on (owner, type,
+ * first line, suppressed checks), which findings it makes itself (check,
+ * severity, line, message), the $INCLUDE policy, and that -j 1, 2 and 3
+ * give the same bytes.
+ *
+ * The reader is observed through its consumer seam (struct zone_consumer):
+ * the observer turns each record into a line of output and, at finish, says
+ * how many records all workers saw and what the apex was.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "zone.h"
+
+/* ---- the observer ---------------------------------------------------------- */
+
+struct observer {
+	const struct sink *sink;
+	char *apex;
+	unsigned long records;
+};
+
+static void *
+obs_create(void *ud, const struct lint_ctx *ctx, const struct sink *sink,
+    const ldns_rdf *apex)
+{
+	struct observer *o = calloc(1, sizeof *o);
+
+	o->sink = sink;
+	o->apex = apex != NULL ? ldns_rdf2str(apex) : strdup("-");
+	return o;
+}
+
+static void
+obs_destroy(void *c)
+{
+	struct observer *o = c;
+
+	free(o->apex);
+	free(o);
+}
+
+static void
+obs_record(void *c, const ldns_rr *rr, const struct rr_pos *pos)
+{
+	struct observer *o = c;
+	struct finding f;
+	char msg[512] = "rr";
+	char *owner = ldns_rdf2str(ldns_rr_owner(rr));
+	char *type = ldns_rr_type2str(ldns_rr_get_type(rr));
+	int id;
+
+	for (id = 0; id < CHECK_COUNT; id++)
+		if (CHECK_SET_HAS(pos->disabled, id))
+			snprintf(msg + strlen(msg), sizeof msg - strlen(msg),
+			    " -%s", check_info(id)->name);
+	if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SRV ||
+	    ldns_rr_get_type(rr) == LDNS_RR_TYPE_TXT) {
+		char *rd = ldns_rdf2str(ldns_rr_rdf(rr, ldns_rr_rd_count(rr) - 1));
+
+		snprintf(msg + strlen(msg), sizeof msg - strlen(msg), " %s", rd);
+		free(rd);
+	}
+	o->records++;
+	finding_init(&f, CHECK_NAME_EMPTY);
+	f.message = msg;
+	f.owner = owner;
+	f.type = type;
+	f.file = pos->file;
+	f.line = pos->line;
+	sink_emit(o->sink, &f);
+	free(owner);
+	free(type);
+}
+
+static int
+obs_merge(void *dst, void *src)
+{
+	((struct observer *)dst)->records += ((struct observer *)src)->records;
+	((struct observer *)src)->records = 0;
+	return 0;
+}
+
+static void
+obs_finish(void *c)
+{
+	struct observer *o = c;
+	struct finding f;
+	char msg[256];
+
+	snprintf(msg, sizeof msg, "finish %lu apex %s", o->records, o->apex);
+	finding_init(&f, CHECK_NAME_EMPTY);
+	f.message = msg;
+	sink_emit(o->sink, &f);
+}
+
+static const struct zone_consumer observer = {
+	obs_create, obs_destroy, obs_record, obs_merge, obs_finish, NULL
+};
+
+/* ---- collecting the output as text -------------------------------------------- */
+
+struct out {
+	char *buf;
+	size_t len;
+	FILE *f;
+};
+
+/*
+ * One line a finding: "FILE:LINE rr OWNER TYPE ..." for a record the
+ * observer saw, "FILE:LINE CHECK SEVERITY OWNER: MESSAGE" for a finding of
+ * the reader's own.  FILE is the base name.
+ */
+static void
+out_emit(void *ud, const struct finding *f)
+{
+	struct out *o = ud;
+	const char *file = f->file ? strrchr(f->file, '/') : NULL;
+
+	file = file ? file + 1 : f->file ? f->file : "-";
+	if (f->check == CHECK_NAME_EMPTY && strncmp(f->message, "finish", 6) == 0)
+		fprintf(o->f, "%s\n", f->message);
+	else if (f->check == CHECK_NAME_EMPTY)
+		fprintf(o->f, "%s:%lu rr %s %s%s\n", file, f->line,
+		    f->owner, f->type, f->message + 2);
+	else
+		fprintf(o->f, "%s:%lu %s %s %s: %s\n", file, f->line,
+		    check_info(f->check)->name, severity_name(f->severity),
+		    f->owner ? f->owner : "-", f->message);
+}
+
+static char tmpdir[] = "/tmp/test_zone.XXXXXX";
+
+static void
+write_file(const char *name, const char *text, size_t len)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, len, f), len);
+	fclose(f);
+}
+
+/* Checks the file name (in tmpdir) and returns what came out; rc in *rc. */
+static char *
+run_zone(const char *name, const struct zone_params *zp, int *rc)
+{
+	struct out o = { 0 };
+	struct sink s = { out_emit, &o };
+	struct options opt;
+	struct lint_ctx ctx = { &opt, NULL, 1 };
+	char path[512];
+
+	memset(&opt, 0, sizeof opt);
+	o.f = open_memstream(&o.buf, &o.len);
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	*rc = zone_check_file(&ctx, path, zp, &observer, &s);
+	fclose(o.f);
+	return o.buf;
+}
+
+/* ---- rows ------------------------------------------------------------------------- */
+
+struct zfile {
+	const char *name;
+	const char *text;
+};
+
+struct row {
+	const char *what;
+	struct zfile files[4];	/* files[0] is checked */
+	const char *origin;
+	int no_include;
+	const char *expect;
+};
+
+static const struct row rows[] = {
+	{ "one record, its first line",
+	  { { "z", "$ORIGIN ex.\n\nwww IN A 192.0.2.1\n" } }, NULL, 0,
+	  "z:3 rr www.ex. A\n"
+	  "finish 1 apex ex.\n" },
+	{ "owner inheritance across a comment line",
+	  { { "z", "$ORIGIN ex.\nwww 300 IN A 192.0.2.1\n ; just a comment\n\tIN AAAA 2001:db8::1\n" } },
+	  NULL, 0,
+	  "z:2 rr www.ex. A\n"
+	  "z:4 rr www.ex. AAAA\n"
+	  "finish 2 apex ex.\n" },
+	{ "multi-line SOA: first line, apex is the SOA owner",
+	  { { "z", "$ORIGIN ex.\n@ IN SOA ns host (\n  1 ; serial\n  2 3 4 5 )\n  IN NS ns\nns IN A 192.0.2.1\n" } },
+	  NULL, 0,
+	  "z:2 rr ex. SOA\n"
+	  "z:5 rr ex. NS\n"
+	  "z:6 rr ns.ex. A\n"
+	  "finish 3 apex ex.\n" },
+	{ "apex from an SOA with an absolute owner, origin elsewhere",
+	  { { "z", "shop.example. IN SOA ns.shop.example. h.shop.example. 1 2 3 4 5\n$ORIGIN sub.shop.example.\nx IN A 192.0.2.9\n" } },
+	  NULL, 0,
+	  "z:1 rr shop.example. SOA\n"
+	  "z:3 rr x.sub.shop.example. A\n"
+	  "finish 2 apex shop.example.\n" },
+	{ "$ORIGIN changes: relative, absolute, and owner kept absolute",
+	  { { "z", "$ORIGIN ex.\na IN A 192.0.2.1\n$ORIGIN sub\nb IN A 192.0.2.2\n IN TXT x\n$ORIGIN other.\n IN TXT y\nc IN CNAME d\n" } },
+	  NULL, 0,
+	  "z:2 rr a.ex. A\n"
+	  "z:4 rr b.sub.ex. A\n"
+	  "z:5 rr b.sub.ex. TXT \"x\"\n"
+	  "z:7 rr b.sub.ex. TXT \"y\"\n"
+	  "z:8 rr c.other. CNAME\n"
+	  "finish 5 apex ex.\n" },
+	{ "quoted parentheses, semicolons and escaped quotes stay in the TXT",
+	  { { "z", "$ORIGIN ex.\nt IN TXT \"a ( b ; c\" ; real comment\nu IN TXT \"q\\\"(\" (\n \"next\" )\nv IN A 192.0.2.3\n" } },
+	  NULL, 0,
+	  "z:2 rr t.ex. TXT \"a ( b ; c\"\n"
+	  "z:3 rr u.ex. TXT \"next\"\n"
+	  "z:5 rr v.ex. A\n"
+	  "finish 3 apex ex.\n" },
+	{ "SRV over three lines, relative target; CRLF line ends",
+	  { { "z", "$ORIGIN ex.\r\n_sip._tcp IN SRV (\r\n 10 5\r\n 5060 sip ) ; x\r\nend IN A 192.0.2.4\r\n" } },
+	  NULL, 0,
+	  "z:2 rr _sip._tcp.ex. SRV sip.ex.\n"
+	  "z:5 rr end.ex. A\n"
+	  "finish 2 apex ex.\n" },
+	{ "-o gives the origin and the apex",
+	  { { "z", "www IN A 192.0.2.1\n@ IN MX 10 www\n" } }, "ex.com", 0,
+	  "z:1 rr www.ex.com. A\n"
+	  "z:2 rr ex.com. MX\n"
+	  "finish 2 apex ex.com.\n" },
+	{ "no origin: relative names are parse errors, absolute ones pass",
+	  { { "z", "www IN A 192.0.2.1\nabs.example. IN MX 10 mx\nok.example. IN MX 10 mx.example.\n" } },
+	  NULL, 0,
+	  "z:1 parse-error error www.: relative name www but no origin: add $ORIGIN or use -o\n"
+	  "z:2 parse-error error abs.example.: relative name mx but no origin: add $ORIGIN or use -o\n"
+	  "z:3 rr ok.example. MX\n"
+	  "finish 1 apex -\n" },
+	{ "ldns's reason, and reading goes on",
+	  { { "z", "$ORIGIN ex.\na IN A 1.2.3\nb IN SRV 1 2 3\nc IN A 192.0.2.1 192.0.2.2\nd IN A 192.0.2.4\n" } },
+	  NULL, 0,
+	  "z:2 parse-error error a.ex.: Syntax error, could not parse the RR's rdata\n"
+	  "z:3 parse-error error b.ex.: Syntax error, value expected\n"
+	  "z:4 parse-error error c.ex.: Syntax error, superfluous text present\n"
+	  "z:5 rr d.ex. A\n"
+	  "finish 1 apex ex.\n" },
+	{ "numbers ldns would wrap",
+	  { { "z", "$ORIGIN ex.\n"
+	      "_a._tcp IN SRV 0 5 99999999 t\n"
+	      "_b._tcp IN SRV 65536 5 1 t\n"
+	      "_c._tcp IN SRV 1 -1 1 t\n"
+	      "m IN MX 70000 t\n"
+	      "_443._tcp IN TLSA 256 1 1 abcd\n"
+	      "_443._tcp IN TLSA 3 1 300 abcd\n"
+	      "s IN SVCB 65536 t\n"
+	      "_http._tcp IN URI 10 65536 \"http://x/\"\n"
+	      "big 2147483648 IN A 192.0.2.1\n"
+	      "edge 2147483647 IN A 192.0.2.1\n"
+	      "_d._tcp IN SRV 65535 65535 65535 t\n" } },
+	  NULL, 0,
+	  "z:2 parse-error error _a._tcp.ex.: SRV port 99999999 out of range 0-65535\n"
+	  "z:3 parse-error error _b._tcp.ex.: SRV priority 65536 out of range 0-65535\n"
+	  "z:4 parse-error error _c._tcp.ex.: SRV weight -1 out of range 0-65535\n"
+	  "z:5 parse-error error m.ex.: MX preference 70000 out of range 0-65535\n"
+	  "z:6 parse-error error _443._tcp.ex.: TLSA usage 256 out of range 0-255\n"
+	  "z:7 parse-error error _443._tcp.ex.: TLSA matching type 300 out of range 0-255\n"
+	  "z:8 parse-error error s.ex.: SVCB priority 65536 out of range 0-65535\n"
+	  "z:9 parse-error error _http._tcp.ex.: URI weight 65536 out of range 0-65535\n"
+	  "z:10 parse-error error big.ex.: TTL 2147483648 out of range 0-2147483647\n"
+	  "z:11 rr edge.ex. A\n"
+	  "z:12 rr _d._tcp.ex. SRV t.ex.\n"
+	  "finish 2 apex ex.\n" },
+	{ "srvlint-disable: first line, a later line, unknown names",
+	  { { "z", "$ORIGIN ex.\n"
+	      "_m._tcp IN SRV 0 5 1 t ; srvlint-disable name-unregistered\n"
+	      "_n._tcp IN SRV ( 0 5 1\n t ) ; srvlint-disable name-alias,srv-port-zero transport-mismatch\n"
+	      "_o._tcp IN SRV 0 5 1 t ; srvlint-disable name-bogus, name-alias\n"
+	      "_p._tcp IN SRV 0 5 1 t ; srvlint-disable\n"
+	      "_q._tcp IN SRV 0 5 99999 t ; srvlint-disable parse-error\n"
+	      "; srvlint-disable name-alias\n"
+	      "_r._tcp IN SRV 0 5 1 t ; srvlint-disabled name-alias\n" } },
+	  NULL, 0,
+	  "z:2 rr _m._tcp.ex. SRV -name-unregistered t.ex.\n"
+	  "z:3 rr _n._tcp.ex. SRV -name-alias -transport-mismatch -srv-port-zero t.ex.\n"
+	  "z:5 parse-error note -: srvlint-disable: unknown check \"name-bogus\"\n"
+	  "z:5 rr _o._tcp.ex. SRV -name-alias t.ex.\n"
+	  "z:6 parse-error note -: srvlint-disable: names no check\n"
+	  "z:6 rr _p._tcp.ex. SRV t.ex.\n"
+	  "z:9 rr _r._tcp.ex. SRV t.ex.\n"
+	  "finish 5 apex ex.\n" },
+	{ "bytes and brackets the reader refuses",
+	  { { "z", "$ORIGIN ex.\n"
+	      "a IN TXT \"open\n"
+	      "b IN A 192.0.2.1 )\n"
+	      "c\033x IN A 192.0.2.1\n"
+	      "d IN TXT \"x\001y\"\n"
+	      "e IN TXT \"\\027 is fine\" ; \002 in a comment is fine\n"
+	      "f IN A 192.0.2.1\n" } },
+	  NULL, 0,
+	  "z:2 parse-error error -: missing closing quote\n"
+	  "z:3 parse-error error -: ')' without '('\n"
+	  "z:4 parse-error error -: control byte \\027 in the record; write it as an escape\n"
+	  "z:5 parse-error error -: control byte \\001 in the record; write it as an escape\n"
+	  "z:6 rr e.ex. TXT \"\\027 is fine\"\n"
+	  "z:7 rr f.ex. A\n"
+	  "finish 2 apex ex.\n" },
+	{ "directives the reader does not take",
+	  { { "z", "$ORIGIN ex.\n$GENERATE 1-3 h$ A 192.0.2.$\n$FOO bar\n$TTL 1x\n$TTL 4294967296\n$ORIGIN\n$TTL 1h\nz IN A 192.0.2.1\n IN A 192.0.2.2\n" } },
+	  NULL, 0,
+	  "z:2 parse-error note -: $GENERATE is not supported: the records it makes are not checked\n"
+	  "z:3 parse-error error -: unknown directive $FOO\n"
+	  "z:4 parse-error error -: $TTL 1x is not a TTL\n"
+	  "z:5 parse-error error -: $TTL 4294967296 out of range 0-2147483647\n"
+	  "z:6 parse-error error -: $ORIGIN needs exactly one domain name\n"
+	  "z:8 rr z.ex. A\n"
+	  "z:9 rr z.ex. A\n"
+	  "finish 2 apex ex.\n" },
+	{ "a blank owner with nothing before it",
+	  { { "z", "$ORIGIN ex.\n  IN A 192.0.2.1\nx IN A 192.0.2.2\n" } }, NULL, 0,
+	  "z:2 parse-error error -: no owner name, and no record before to take it from\n"
+	  "z:3 rr x.ex. A\n"
+	  "finish 1 apex ex.\n" },
+	{ "$INCLUDE: origin argument, the included file's path, state restored",
+	  { { "z", "$ORIGIN ex.\nw IN A 192.0.2.1\n$INCLUDE inc sub\n IN AAAA 2001:db8::1\nafter IN A 192.0.2.2\n" },
+	    { "inc", "\n\nh IN A 192.0.2.3\n$ORIGIN elsewhere.\nk IN A 192.0.2.4\n" } },
+	  NULL, 0,
+	  "z:2 rr w.ex. A\n"
+	  "inc:3 rr h.sub.ex. A\n"
+	  "inc:5 rr k.elsewhere. A\n"
+	  "z:4 rr w.ex. AAAA\n"
+	  "z:5 rr after.ex. A\n"
+	  "finish 5 apex ex.\n" },
+	{ "$INCLUDE of itself, of a loop, of /etc/passwd, of a missing file",
+	  { { "z", "$ORIGIN ex.\n$INCLUDE z\n$INCLUDE a\n$INCLUDE /etc/passwd\n$INCLUDE ../../etc/passwd\n$INCLUDE nope\nlast IN A 192.0.2.1\n" },
+	    { "a", "$INCLUDE b\nina IN A 192.0.2.2\n" },
+	    { "b", "$INCLUDE a\n" } },
+	  NULL, 0,
+	  "z:2 include-denied error -: $INCLUDE z refused: include loop (TMP/z is being read)\n"
+	  "b:1 include-denied error -: $INCLUDE a refused: include loop (TMP/a is being read)\n"
+	  "a:2 rr ina.ex. A\n"
+	  "z:4 include-denied error -: $INCLUDE /etc/passwd refused: outside the include directory TMP\n"
+	  "z:5 include-denied error -: $INCLUDE ../../etc/passwd refused: outside the include directory TMP\n"
+	  "z:6 parse-error error -: $INCLUDE TMP/nope: No such file or directory\n"
+	  "z:7 rr last.ex. A\n"
+	  "finish 2 apex ex.\n" },
+	{ "--no-include refuses everything",
+	  { { "z", "$ORIGIN ex.\n$INCLUDE inc\nx IN A 192.0.2.1\n" },
+	    { "inc", "y IN A 192.0.2.2\n" } },
+	  NULL, 1,
+	  "z:2 include-denied error -: $INCLUDE inc refused: --no-include\n"
+	  "z:3 rr x.ex. A\n"
+	  "finish 1 apex ex.\n" },
+	{ "a file that includes itself",
+	  { { "z", "$ORIGIN ex.\n$INCLUDE d\n" },
+	    { "d", "$INCLUDE d\n" } },
+	  NULL, 0,
+	  "d:1 include-denied error -: $INCLUDE d refused: include loop (TMP/d is being read)\n"
+	  "finish 0 apex ex.\n" },
+};
+
+/* Replaces every TMP in s by the temporary directory. */
+static char *
+expand(const char *s)
+{
+	size_t n = strlen(s) * 4 + 1;
+	char *out = malloc(n), *o = out;
+
+	while (*s) {
+		if (strncmp(s, "TMP", 3) == 0) {
+			o += sprintf(o, "%s", tmpdir);
+			s += 3;
+		} else {
+			*o++ = *s++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+static void
+test_rows(void **state)
+{
+	size_t i, k;
+	int jobs, rc, failed = 0;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		const struct row *r = &rows[i];
+		char *want = expand(r->expect);
+
+		for (k = 0; k < 4 && r->files[k].name != NULL; k++)
+			write_file(r->files[k].name, r->files[k].text, strlen(r->files[k].text));
+		for (jobs = 1; jobs <= 3; jobs++) {
+			struct zone_params zp = { r->origin, NULL, r->no_include, jobs };
+			char *got = run_zone(r->files[0].name, &zp, &rc);
+
+			if (rc != 0 || strcmp(got, want) != 0) {
+				print_error("row \"%s\" -j %d: rc %d\n--- want\n%s--- got\n%s",
+				    r->what, jobs, rc, want, got);
+				failed = 1;
+			}
+			free(got);
+		}
+		for (k = 0; k < 4 && r->files[k].name != NULL; k++) {
+			char path[512];
+
+			snprintf(path, sizeof path, "%s/%s", tmpdir, r->files[k].name);
+			unlink(path);
+		}
+		free(want);
+	}
+	assert_int_equal(failed, 0);
+}
+
+/* Nine nested includes: the ninth level is refused, the eight above are read. */
+static void
+test_include_depth(void **state)
+{
+	struct zone_params zp = { NULL, NULL, 0, 2 };
+	char name[16], text[64];
+	char *got;
+	int i, rc;
+
+	write_file("top", "$ORIGIN ex.\n$INCLUDE i1\n", 24);
+	for (i = 1; i <= 9; i++) {
+		snprintf(name, sizeof name, "i%d", i);
+		snprintf(text, sizeof text, "r%d IN A 192.0.2.1\n$INCLUDE i%d\n", i, i + 1);
+		write_file(name, text, strlen(text));
+	}
+	got = run_zone("top", &zp, &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(got,
+	    "i1:1 rr r1.ex. A\n" "i2:1 rr r2.ex. A\n" "i3:1 rr r3.ex. A\n"
+	    "i4:1 rr r4.ex. A\n" "i5:1 rr r5.ex. A\n" "i6:1 rr r6.ex. A\n"
+	    "i7:1 rr r7.ex. A\n" "i8:1 rr r8.ex. A\n"
+	    "i8:2 include-denied error -: $INCLUDE i9 refused: more than 8 levels deep\n"
+	    "finish 8 apex ex.\n");
+	free(got);
+}
+
+/* A symlink inside the directory that points out of it is refused. */
+static void
+test_include_symlink(void **state)
+{
+	struct zone_params zp = { NULL, NULL, 0, 1 };
+	char link[512];
+	char *got, *want;
+	int rc;
+
+	snprintf(link, sizeof link, "%s/escape", tmpdir);
+	unlink(link);
+	assert_int_equal(symlink("/etc/hostname", link), 0);
+	write_file("s", "$ORIGIN ex.\n$INCLUDE escape\n", 28);
+	got = run_zone("s", &zp, &rc);
+	want = expand("s:2 include-denied error -: $INCLUDE escape refused: outside the include directory TMP\n"
+	    "finish 0 apex ex.\n");
+	assert_int_equal(rc, 0);
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	unlink(link);
+}
+
+/* A record over the cap, a 4 MB line: one finding, and reading goes on. */
+static void
+test_long_line(void **state)
+{
+	struct zone_params zp = { NULL, NULL, 0, 2 };
+	size_t n = 4u << 20;
+	char *text = malloc(n + 200), *got;
+	int rc;
+
+	strcpy(text, "$ORIGIN ex.\nx IN TXT \"");
+	memset(text + strlen(text), 'a', n);
+	strcpy(text + 22 + n, "\"\ny IN A 192.0.2.1\n( IN A 192.0.2.2\n");
+	write_file("long", text, strlen(text));
+	got = run_zone("long", &zp, &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(got,
+	    "long:2 parse-error error -: record longer than 65535 bytes; skipped to the end of its line\n"
+	    "long:3 rr y.ex. A\n"
+	    "long:4 parse-error error -: missing ')' at the end of the file\n"
+	    "finish 1 apex ex.\n");
+	free(got);
+	free(text);
+}
+
+/* NUL bytes: in a label and a TXT, a finding each; the rest is read. */
+static void
+test_nul(void **state)
+{
+	static const char text[] = "$ORIGIN ex.\na\0b IN A 192.0.2.1\nt IN TXT \"x\0y\"\nz IN A 192.0.2.2\n";
+	struct zone_params zp = { NULL, NULL, 0, 1 };
+	char *got;
+	int rc;
+
+	write_file("nul", text, sizeof text - 1);
+	got = run_zone("nul", &zp, &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(got,
+	    "nul:2 parse-error error -: NUL byte in the record; write it as \\000\n"
+	    "nul:3 parse-error error -: NUL byte in the record; write it as \\000\n"
+	    "nul:4 rr z.ex. A\n"
+	    "finish 1 apex ex.\n");
+	free(got);
+}
+
+/* Many batches: -j 1, 2 and 4 give the same bytes, in line order. */
+static void
+test_jobs_identical(void **state)
+{
+	size_t cap = 4u << 20, len = 0;
+	char *text = malloc(cap), *ref = NULL, *got;
+	int i, jobs, rc;
+	unsigned long line = 2;
+
+	len += (size_t)sprintf(text, "$ORIGIN ex.\n");
+	for (i = 0; i < 30000; i++) {
+		if (i % 1000 == 7)
+			len += (size_t)sprintf(text + len, "$ORIGIN s%d.ex.\n", i);
+		else if (i % 97 == 0)
+			len += (size_t)sprintf(text + len, "bad%d IN A 1.2\n", i);
+		else if (i % 3 == 0)
+			len += (size_t)sprintf(text + len, "  IN TXT \"n%d\"\n", i);
+		else
+			len += (size_t)sprintf(text + len, "_s%d._tcp IN SRV ( 0 0\n 1 h%d )\n", i, i);
+	}
+	write_file("many", text, len);
+	for (jobs = 1; jobs <= 4; jobs *= 2) {
+		struct zone_params zp = { NULL, NULL, 0, jobs };
+
+		got = run_zone("many", &zp, &rc);
+		assert_int_equal(rc, 0);
+		if (ref == NULL) {
+			char *p;
+			unsigned long prev = 0;
+
+			ref = got;
+			/* lines ascend: records come out in file order */
+			for (p = ref; p != NULL && strncmp(p, "many:", 5) == 0;
+			    p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+				unsigned long l = strtoul(p + 5, NULL, 10);
+
+				assert_true(l > prev);
+				prev = l;
+			}
+			assert_non_null(strstr(ref, "finish 29661 apex ex.\n"));
+			continue;
+		}
+		assert_string_equal(got, ref);
+		free(got);
+	}
+	(void)line;
+	free(ref);
+	free(text);
+}
+
+static void
+test_missing_file(void **state)
+{
+	struct zone_params zp = { NULL, NULL, 0, 2 };
+	char *got;
+	int rc;
+
+	got = run_zone("does-not-exist", &zp, &rc);
+	assert_int_equal(rc, -1);
+	assert_string_equal(got, "");
+	free(got);
+}
+
+static int
+setup(void **state)
+{
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char cmd[600];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_include_depth),
+		cmocka_unit_test(test_include_symlink),
+		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_nul),
+		cmocka_unit_test(test_jobs_identical),
+		cmocka_unit_test(test_missing_file),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
