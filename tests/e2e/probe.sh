@@ -1,0 +1,73 @@
+#!/bin/sh
+# probe.sh -- `srvlint probe` against a real NSD on 127.0.0.1 serving
+# zones/live/example.test.zone: exactly the four broken services are
+# reported, nothing for the healthy ones beside them.
+set -u
+: "${SRVLINT:?}" "${top_srcdir:?}"
+. "$top_srcdir/tests/e2e/nsd-lib.sh"
+. "$top_srcdir/tests/e2e/probe-lib.sh"
+
+[ -x "$NSD" ] || { echo "SKIP: nsd not installed (apt-get install nsd)"; exit 77; }
+command -v drill >/dev/null 2>&1 || { echo "SKIP: drill not installed (apt-get install ldnsutils)"; exit 77; }
+
+tmp=$(mktemp -d)
+trap 'nsd_stop; rm -rf "$tmp"' EXIT
+zone=$(cd "$top_srcdir/zones/live" && pwd)/example.test.zone
+nsd_start "$tmp" example.test "$zone" || exit 1
+
+# 1. The done-when criterion: each broken service, and nothing else.
+timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" example.test \
+    --format json > "$tmp/out" 2> "$tmp/err"
+rc=$?
+[ $rc -eq 1 ] && ok || { bad "exit status $rc, want 1"; cat "$tmp/err" >&2; }
+no_sanitizer_report "example.test" "$tmp/err"
+fields "$tmp/out" > "$tmp/got"
+LC_ALL=C sort > "$tmp/want" <<'WANT'
+name-alias warning _www._tcp.example.test. SRV example.test
+srv-target-cname error _carddavs._tcp.example.test. SRV example.test
+srv-target-no-address error _sip._tcp.example.test. SRV example.test
+dnssd-instance-no-txt error printer._ipp._tcp.example.test. PTR example.test
+WANT
+expect_same "example.test" "$tmp/got" "$tmp/want"
+
+# 2. The same domain twice from -f (stdin), with a comment and a blank
+# line: one domain's findings each time, and the summary counts 2 domains.
+printf '# domains\nexample.test\n\nexample.test.\n' |
+    timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" -f - \
+    --format json > "$tmp/out2" 2> "$tmp/err2"
+rc=$?
+[ $rc -eq 1 ] && ok || bad "-f -: exit status $rc, want 1"
+n=$(wc -l < "$tmp/out2")
+[ "$n" -eq 8 ] && ok || bad "-f -: $n findings, want 8"
+grep -q 'in 2 domains' "$tmp/err2" && ok || bad "-f -: summary: $(cat "$tmp/err2")"
+
+# 3. --names adds a name (_ldap._sctp is in the zone, not in the built-in
+# list); a bad line is reported with file:line and the run goes on.
+printf '_ldap._sctp SRV\n_bad..name\n_x._tcp FOO\n# comment\n' > "$tmp/names"
+timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" --names "$tmp/names" \
+    example.test --format json > "$tmp/out3" 2> "$tmp/err3"
+rc=$?
+[ $rc -eq 1 ] && ok || bad "--names: exit status $rc, want 1"
+grep -q "names:2: " "$tmp/err3" && ok || bad "--names: no error for line 2: $(cat "$tmp/err3")"
+grep -q "names:3: " "$tmp/err3" && ok || bad "--names: no error for line 3: $(cat "$tmp/err3")"
+fields "$tmp/out3" > "$tmp/got3"
+{ cat "$tmp/want"; echo "transport-mismatch warning _ldap._sctp.example.test. SRV example.test"; } |
+    LC_ALL=C sort > "$tmp/want3"
+expect_same "--names" "$tmp/got3" "$tmp/want3"
+
+# 4. A domain that does not exist: one resolve-failure, exit 1.
+timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" nope.example.test \
+    --format json > "$tmp/out4" 2> "$tmp/err4"
+rc=$?
+[ $rc -eq 1 ] && ok || bad "NXDOMAIN domain: exit status $rc, want 1"
+fields "$tmp/out4" > "$tmp/got4"
+echo "resolve-failure warning nope.example.test. SOA nope.example.test" > "$tmp/want4"
+expect_same "NXDOMAIN domain" "$tmp/got4" "$tmp/want4"
+
+# 5. A bad --server is a usage error.
+"$SRVLINT" probe --server 127.0.0.1:99999 example.test > /dev/null 2>&1
+rc=$?
+[ $rc -eq 2 ] && ok || bad "--server 127.0.0.1:99999: exit status $rc, want 2"
+
+echo "probe: $passes passed, $fails failed"
+[ $fails -eq 0 ]
