@@ -244,7 +244,11 @@ field_append(struct rq *rq, struct rq_field *fl, const char *s, size_t len)
 	fl->val[fl->len] = '\0';
 }
 
-/* Reduces a field name to lowercase letters and digits; -1 when too long. */
+/*
+ * Reduces a field name to lowercase letters and digits, dropping blanks and
+ * the punctuation names are written with ("Transport Protocol(s)");  -1
+ * when too long or when it holds any other byte.
+ */
 static int
 field_key(const char *s, size_t len, char key[KEY_MAX + 1])
 {
@@ -256,7 +260,8 @@ field_key(const char *s, size_t len, char key[KEY_MAX + 1])
 			if (k == KEY_MAX)
 				return -1;
 			key[k++] = (char)c;
-		}
+		} else if (c == '\0' || strchr(" \t()-_./", c) == NULL)
+			return -1;
 	}
 	key[k] = '\0';
 	return 0;
@@ -377,6 +382,8 @@ rq_parse(struct rq *rq, const char *text, size_t len)
 	const char *p = text, *end = text + len;
 	unsigned long line = 0;
 
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;		/* a UTF-8 byte order mark, as some editors write */
 	while (p < end && !rq->oom) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl != NULL ? nl : end;
@@ -653,7 +660,7 @@ holders_add(void *ud, const struct reg_port *p)
 		    "%s\"%s\"", h->count > 1 ? ", " : "", p->name);
 	else
 		h->o += (size_t)snprintf(h->text + h->o, sizeof(h->text) - h->o,
-		    "%s%s", h->count > 1 ? ", " : "",
+		    "%s%s (no service name)", h->count > 1 ? ", " : "",
 		    p->description != NULL && p->description[0] ? p->description : "Reserved");
 	if (p->port != p->port_last)
 		h->o += (size_t)snprintf(h->text + h->o, sizeof(h->text) - h->o,
@@ -680,7 +687,7 @@ check_port_taken(struct rq *rq, const struct port_req *pr, unsigned long line,
 			snprintf(h.text + h.o, sizeof(h.text) - h.o, " and %u more",
 			    h.count - 4);
 		rq_report(rq, CHECK_REQUEST_PORT_TAKEN, line, "port %s/%s is already "
-		    "assigned or reserved: %s%s; ask for a free port, or for \"user\" "
+		    "taken: %s%s; ask for a free port, or for \"user\" "
 		    "and let IANA choose (RFC 6335 section 8.1.1)", ports,
 		    transport_name(tp), h.text, exp ? "; 1021 and 1022 are the "
 		    "experimental ports of exp1 and exp2, never assigned to a service "
