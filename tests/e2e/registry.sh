@@ -61,7 +61,8 @@ ports:        none
 TXT keys:     u p path' registry _smb
 
 expect 1 'nosuch-svc: not in the IANA registry' registry _nosuch-svc
-expect 1 '225/tcp: no assignment in the IANA registry' registry 225/tcp
+expect 1 '4/tcp: no assignment in the IANA registry' registry 4/tcp
+expect 0 '225-241       -               Reserved' registry 230
 expect 2 '' registry 99999
 expect 2 '' registry 80/tls
 expect 2 '' registry
@@ -74,31 +75,30 @@ got=$("$SRVLINT" registry "$(printf '_a\033[31mb')")
 # --registry with the CSV IANA publishes: the same answers.
 for q in _www 80/tcp _sql*net surfpass 6010/udp _stun-behaviors; do
 	a=$("$SRVLINT" registry "$q")
-	b=$("$SRVLINT" --registry "$data/slice.csv" registry "$q")
+	b=$("$SRVLINT" registry --registry "$data/slice.csv" "$q")
 	[ "$a" = "$b" ] && ok || bad "csv vs built-in for $q: $b"
 done
-expect 1 'ssh: not in the IANA registry' --registry "$data/slice.csv" registry ssh
+expect 1 'ssh: not in the IANA registry' registry --registry "$data/slice.csv" ssh
 
 # --registry with a bad file: exit 2 and one line naming file and line.
-for cmd in "name _http" "registry http"; do
-	# shellcheck disable=SC2086
-	"$SRVLINT" --registry "$data/truncated.xml" $cmd >"$tmp/out" 2>"$tmp/err"
+for cmd in name registry check; do
+	"$SRVLINT" "$cmd" --registry "$data/truncated.xml" _http >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	err=$(cat "$tmp/err")
 	[ $rc -eq 2 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && [ ! -s "$tmp/out" ] &&
 	[ "$err" = "srvlint: $data/truncated.xml:100: XML: the file ends inside the <record> of line 98 (truncated?)" ] &&
 		ok || bad "--registry truncated.xml $cmd: rc=$rc err=$err"
 done
-"$SRVLINT" --registry "$tmp/missing.xml" name _http >/dev/null 2>"$tmp/err"
+"$SRVLINT" name --registry "$tmp/missing.xml" _http >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q "^srvlint: $tmp/missing.xml: No such file or directory\$" "$tmp/err" && ok ||
 	bad "--registry missing: $(cat "$tmp/err")"
 printf 'Service Name,Port Number\r\n' > "$tmp/bad.csv"
-"$SRVLINT" --registry "$tmp/bad.csv" name _http >/dev/null 2>"$tmp/err"
+"$SRVLINT" name --registry "$tmp/bad.csv" _http >/dev/null 2>"$tmp/err"
 [ $? -eq 2 ] && grep -q "^srvlint: $tmp/bad.csv:1: not an IANA registry file" "$tmp/err" && ok ||
 	bad "--registry bad.csv: $(cat "$tmp/err")"
 
 # the names --registry knows decide the findings
-"$SRVLINT" --registry "$data/slice.csv" name -q _ssh >/dev/null 2>&1
+"$SRVLINT" name --registry "$data/slice.csv" -q _ssh >/dev/null 2>&1
 [ $? -eq 1 ] && ok || bad "ssh is unregistered under the slice"
 "$SRVLINT" name -q _ssh >/dev/null 2>&1
 [ $? -eq 0 ] && ok || bad "ssh is registered in the built-in snapshot"
