@@ -749,7 +749,7 @@ check_txt(struct rec *r, uint64_t okey)
 	check_txt_keys(r);
 	/* txt-size sums the TXT records of one instance, given one after another. */
 	if (t->key != okey) {
-		xref_txt_flush(r->ch);
+		xref_txt_flush(r->ch, 0);
 		t->key = okey;
 		t->size = 0;
 		t->line = r->pos->line;

@@ -126,6 +126,7 @@ struct checker {
 	uint32_t last_owner, last_owner_len;	/* arena dedupe of the last owner */
 
 	struct txt_acc txt;
+	int txt_first_pushed;	/* the first TXT sum went to a reference */
 	int oom;		/* an allocation failed: cross-record checks are incomplete */
 };
 
@@ -143,8 +144,13 @@ void xref_add(struct checker *ch, enum ref_kind kind, uint64_t key,
     const uint8_t *owner, size_t owner_len,
     const uint8_t *target, size_t target_len, uint32_t size);
 
-/* Turns a pending TXT sum into a REF_TXT_SIZE reference when it is large. */
-void xref_txt_flush(struct checker *ch);
+/*
+ * Turns the pending TXT sum into a REF_TXT_SIZE reference when it is large,
+ * or when it may be part of a sum another checker holds the rest of: the
+ * first and the last sum of a checker (force) always go to a reference, so
+ * that an RRset split between -j workers is summed again in checker_finish.
+ */
+void xref_txt_flush(struct checker *ch, int force);
 
 /* The size of TXT data from which txt-size reports (a note). */
 #define TXT_SIZE_NOTE 400u

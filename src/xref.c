@@ -268,13 +268,15 @@ oom:
 }
 
 void
-xref_txt_flush(struct checker *ch)
+xref_txt_flush(struct checker *ch, int force)
 {
 	struct txt_acc *t = &ch->txt;
 
-	if (t->key != 0 && t->size >= TXT_SIZE_NOTE)
+	if (t->key != 0 && (t->size >= TXT_SIZE_NOTE || force || !ch->txt_first_pushed)) {
 		xref_add(ch, REF_TXT_SIZE, t->key, &t->pos, t->line,
 		    t->owner, t->owner_len, NULL, 0, t->size);
+		ch->txt_first_pushed = 1;
+	}
 	t->key = 0;
 }
 
@@ -315,6 +317,7 @@ checker_clear(struct checker *ch)
 	ch->last_owner = NO_STR;
 	ch->last_pos_src = NULL;
 	ch->txt.key = 0;
+	ch->txt_first_pushed = 0;
 }
 
 void
@@ -342,7 +345,7 @@ checker_merge(struct checker *dst, struct checker *src)
 	uint32_t *fmap = NULL;
 	int rc = -1;
 
-	xref_txt_flush(src);
+	xref_txt_flush(src, 1);
 	for (size_t i = 0; i < src->names.cap; i++) {
 		uint64_t s = src->names.slot[i];
 		if (s != 0 && xref_fact(dst, s & KEY_MASK, (unsigned)(s & 0xff)) != 0)
@@ -577,6 +580,52 @@ finish_browse(struct checker *ch, const struct ref *r, struct nametab *seen)
 	}
 }
 
+static int
+txt_cmp(const void *a, const void *b, void *ud)
+{
+	const struct ref *refs = ud;
+	const struct ref *x = &refs[*(const size_t *)a], *y = &refs[*(const size_t *)b];
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return 0;
+}
+
+/*
+ * Sums the TXT sizes of one instance kept in several references (an RRset
+ * split between workers) into the first one; the others drop to 0.
+ */
+static void
+txt_sum(struct checker *ch)
+{
+	size_t n = 0, *ix;
+
+	for (size_t i = 0; i < ch->nrefs; i++)
+		n += (ch->refs[i].pos_kind & 0xff) == REF_TXT_SIZE;
+	if (n < 2 || (ix = malloc(n * sizeof(*ix))) == NULL)
+		return;
+	n = 0;
+	for (size_t i = 0; i < ch->nrefs; i++)
+		if ((ch->refs[i].pos_kind & 0xff) == REF_TXT_SIZE)
+			ix[n++] = i;
+	qsort_r(ix, n, sizeof(*ix), txt_cmp, ch->refs);
+	for (size_t i = 1; i < n; i++) {
+		struct ref *first = &ch->refs[ix[i - 1]], *r = &ch->refs[ix[i]];
+		if (r->key != first->key)
+			continue;
+		r->target = first->target + r->target > 0xffffffu ?
+		    0xffffffu : first->target + r->target;
+		first->target = 0;
+		/* The sum travels to the latest; keep the first line. */
+		r->line = first->line;
+		r->owner = first->owner;
+		r->pos_kind = (first->pos_kind & ~0xffu) | REF_TXT_SIZE;
+	}
+	free(ix);
+}
+
 void
 checker_finish(struct checker *ch)
 {
@@ -584,7 +633,8 @@ checker_finish(struct checker *ch)
 
 	if (ch == NULL)
 		return;
-	xref_txt_flush(ch);
+	xref_txt_flush(ch, 1);
+	txt_sum(ch);
 	if (ch->nrefs > 1)
 		qsort_r(ch->refs, ch->nrefs, sizeof(struct ref), ref_cmp, ch);
 	for (size_t i = 0; i < ch->nrefs; i++) {
@@ -604,6 +654,8 @@ checker_finish(struct checker *ch)
 			finish_browse(ch, r, &seen);
 			break;
 		case REF_TXT_SIZE:
+			if (r->target < TXT_SIZE_NOTE)
+				break;
 			if (r->target > TXT_SIZE_WARNING)
 				xref_report(ch, r, CHECK_TXT_SIZE, SEV_WARNING, "TXT",
 				    "the TXT data of this instance is %u bytes, over the "

@@ -1,0 +1,518 @@
+/*
+ * test_checker.c -- the record checks shared by zone and probe mode.
+ *
+ * One row a case: zone-file records (origin example.com., record i on line
+ * i + 1) and the exact findings expected, as (line, check, severity).  Every
+ * row runs three ways: through one checker; split between two checkers
+ * (records dealt alternately) merged before checker_finish, as -j does; and
+ * the same split in the other order.  All three must give the same set.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "attrleaf.h"
+#include "checker.h"
+#include "finding.h"
+#include "lint.h"
+#include "registry.h"
+
+#define MAXREC 12
+#define MAXWANT 8
+
+struct want {
+	unsigned long line;
+	const char *check;
+	const char *sev;
+};
+
+struct row {
+	const char *name;
+	const char *rr[MAXREC];
+	struct want want[MAXWANT];
+	int probe;			/* apex NULL, as in probe mode */
+	const char *unknown;		/* probe: checker_name_unknown on this name */
+	unsigned long dis_line;		/* a "; srvlint-disable" on this line ... */
+	const char *dis_check;		/* ... of this check */
+};
+
+/* 200 bytes of TXT value. */
+#define X10 "xxxxxxxxxx"
+#define X50 X10 X10 X10 X10 X10
+#define X200 X50 X50 X50 X50
+
+/* Rows leave the fields they do not need to zero. */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+/* Findings a correct zone draws: none. */
+#define NONE { { 0, NULL, NULL } }
+
+static const struct row rows[] = {
+	/* ---- service names: the checker hands the label to namecheck ---- */
+	{ "registered name", { "_http._tcp SRV 0 5 80 web", "web A 192.0.2.1" }, NONE },
+	{ "alias", { "_www._tcp SRV 0 5 80 web", "web A 192.0.2.1" },
+	  { { 1, "name-alias", "warning" } } },
+	{ "de-facto _gc drops to note", { "_gc._tcp SRV 0 100 3268 dc1", "dc1 A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" } } },
+	{ "transport mismatch", { "_imaps._udp SRV 0 0 993 web", "web A 192.0.2.1" },
+	  { { 1, "transport-mismatch", "warning" } } },
+	{ "URI owner runs name checks", { "_www._tcp URI 10 1 \"http://www.example.com/\"" },
+	  { { 1, "name-alias", "warning" } } },
+
+	/* ---- protocol labels ---- */
+	{ "service label without underscore", { "http._tcp SRV 0 0 80 web", "web A 192.0.2.1" },
+	  { { 1, "label-no-underscore", "error" } } },
+	{ "protocol label without underscore", { "_http.tcp SRV 0 0 80 web", "web A 192.0.2.1" },
+	  { { 1, "label-no-underscore", "error" } } },
+	{ "SRV at a plain host name", { "www SRV 0 0 80 web", "web A 192.0.2.1" },
+	  { { 1, "label-no-underscore", "error" } } },
+	{ "wildcard SRV owner is no missing underscore", { "*._tcp SRV 0 0 80 web", "web A 192.0.2.1" }, NONE },
+	{ "no protocol label", { "_http SRV 0 0 80 web", "web A 192.0.2.1" },
+	  { { 1, "proto-missing", "error" } } },
+	{ "URI without protocol label is no proto-missing", { "_email URI 10 1 \"mailto:a@example.com\"" }, NONE },
+	{ "unknown protocol", { "_xmpp-client._ssl SRV 0 0 5222 web", "web A 192.0.2.1" },
+	  { { 1, "proto-unknown", "warning" } } },
+	{ "de-facto _sip._tls drops to note", { "_sip._tls SRV 100 1 443 sipdir.online.lync.com." },
+	  { { 1, "proto-unknown", "note" } } },
+	{ "proto-unknown never for TXT (RFC 8460)", { "_smtp._tls TXT \"v=TLSRPTv1; rua=mailto:t@example.com\"" }, NONE },
+	{ "proto-unknown never for TLSA", { "_25._tls.mail TLSA 3 1 1 0123456789abcdef" },
+	  { { 1, "attrleaf-rrtype", "warning" } } },
+	{ "DNS-SD over SCTP", { "_http._sctp PTR p._http._sctp", "p._http._sctp SRV 0 0 80 web",
+	    "p._http._sctp TXT \"\"", "web A 192.0.2.1" },
+	  { { 1, "proto-dnssd", "warning" }, { 2, "proto-dnssd", "warning" } } },
+
+	/* ---- SRV data ---- */
+	{ "target is a CNAME", { "_http._tcp SRV 0 0 80 alias", "alias CNAME web", "web A 192.0.2.1" },
+	  { { 1, "srv-target-cname", "error" } } },
+	{ "target is a CNAME seen first", { "alias CNAME web", "web A 192.0.2.1", "_http._tcp SRV 0 0 80 alias" },
+	  { { 3, "srv-target-cname", "error" } } },
+	{ "target without address", { "_http._tcp SRV 0 0 80 nohost", "nohost TXT \"x\"" },
+	  { { 1, "srv-target-no-address", "error" } } },
+	{ "target with AAAA only, later", { "_http._tcp SRV 0 0 80 web", "web AAAA 2001:db8::1" }, NONE },
+	{ "target outside the zone", { "_http._tcp SRV 0 0 80 www.example.net." }, NONE },
+	{ "target below a delegation", { "sub NS ns.example.net.", "_http._tcp SRV 0 0 80 host.sub" }, NONE },
+	{ "target below a wildcard", { "*.w A 192.0.2.1", "_http._tcp SRV 0 0 80 x.w" }, NONE },
+	{ "dot beside others", { "_http._tcp SRV 0 0 0 .", "_http._tcp SRV 0 0 80 web", "web A 192.0.2.1" },
+	  { { 1, "srv-target-dot-mixed", "error" } } },
+	{ "dot alone, port 0", { "_http._tcp SRV 0 0 0 ." }, NONE },
+	{ "port 0 with a real target", { "_http._tcp SRV 0 0 0 web", "web A 192.0.2.1" },
+	  { { 1, "srv-port-zero", "warning" } } },
+	{ "target with underscore", { "_http._tcp SRV 0 0 80 my_host.example.net." },
+	  { { 1, "srv-target-hostname", "warning" } } },
+	{ "target is an IPv4 address", { "_http._tcp SRV 0 0 80 192.0.2.1." },
+	  { { 1, "srv-target-hostname", "warning" } } },
+
+	/* ---- DNS-SD ---- */
+	{ "healthy DNS-SD instance", { "_http._tcp PTR Web\\ Page._http._tcp", "Web\\ Page._http._tcp SRV 0 0 80 web",
+	    "Web\\ Page._http._tcp TXT \"path=/\"", "web A 192.0.2.1" }, NONE },
+	{ "PTR to another type", { "_ipp._tcp PTR p._http._tcp" },
+	  { { 1, "dnssd-ptr-mismatch", "error" } } },
+	{ "PTR to another domain", { "_ipp._tcp PTR p._ipp._tcp.example.net." },
+	  { { 1, "dnssd-ptr-mismatch", "note" } } },
+	{ "instance without SRV", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp TXT \"txtvers=1\"" },
+	  { { 1, "dnssd-instance-no-srv", "error" } } },
+	{ "instance without TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web", "web A 192.0.2.1" },
+	  { { 1, "dnssd-instance-no-txt", "error" } } },
+	{ "instance with zero-length TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web",
+	    "p._ipp._tcp TXT \\# 0", "web A 192.0.2.1" },
+	  { { 1, "dnssd-instance-no-txt", "error" } } },
+	{ "instance browsed twice: one finding", { "_ipp._tcp PTR p._ipp._tcp", "_ipp._tcp PTR p._ipp._tcp",
+	    "_x._sub._ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp TXT \"\"" },
+	  { { 1, "dnssd-instance-no-srv", "error" } } },
+	{ "instance name with control character", { "a\\007b._http._tcp SRV 0 0 80 web", "web A 192.0.2.1" },
+	  { { 1, "dnssd-instance-name", "error" } } },
+	{ "instance name not UTF-8", { "caf\\233._http._tcp SRV 0 0 80 web", "web A 192.0.2.1" },
+	  { { 1, "dnssd-instance-name", "error" } } },
+	{ "instance name overlong UTF-8", { "\\192\\175._http._tcp SRV 0 0 80 web", "web A 192.0.2.1" },
+	  { { 1, "dnssd-instance-name", "error" } } },
+	{ "instance name UTF-8, dots and spaces", { "Caf\\195\\169\\.\\ 2._http._tcp SRV 0 0 80 web", "web A 192.0.2.1" }, NONE },
+	{ "subtype without <sub>", { "_sub._http._tcp PTR p._http._tcp" },
+	  { { 1, "dnssd-subtype", "warning" } } },
+	{ "subtype without type", { "x._sub PTR p._http._tcp" },
+	  { { 1, "dnssd-subtype", "warning" } } },
+	{ "subtype to another type", { "_printer._sub._http._tcp PTR p._ipp._tcp.example.net." },
+	  { { 1, "dnssd-subtype", "warning" } } },
+	{ "subtype label may hold any bytes", { "a\\032b\\255._sub._http._tcp PTR p._http._tcp",
+	    "p._http._tcp SRV 0 0 80 web", "p._http._tcp TXT \"\"", "web A 192.0.2.1" }, NONE },
+	{ "enumeration to an instance", { "_services._dns-sd._udp PTR p._ipp._tcp" },
+	  { { 1, "dnssd-enum-target", "warning" } } },
+	{ "enumeration to another domain", { "_services._dns-sd._udp PTR _ipp._tcp.example.net." },
+	  { { 1, "dnssd-enum-target", "note" } } },
+	{ "enumeration to a type", { "_services._dns-sd._udp PTR _ipp._tcp" }, NONE },
+	{ "browse domains", { "b._dns-sd._udp PTR @", "db._dns-sd._udp PTR @", "lb._dns-sd._udp PTR @",
+	    "r._dns-sd._udp PTR @", "dr._dns-sd._udp PTR @" }, NONE },
+	{ "unknown browse label", { "x._dns-sd._udp PTR @" },
+	  { { 1, "dnssd-browse-label", "warning" } } },
+
+	/* ---- TXT keys ---- */
+	{ "TXT without key", { "p._ipp._tcp TXT \"=value\"" },
+	  { { 1, "txt-key-empty", "error" } } },
+	{ "single empty string is legal", { "p._ipp._tcp TXT \"\"" }, NONE },
+	{ "TXT key with non-ASCII", { "p._ipp._tcp TXT \"k\\200y=1\"" },
+	  { { 1, "txt-key-chars", "error" } } },
+	{ "TXT key value may hold any bytes", { "p._ipp._tcp TXT \"k=\\200\\000\"" }, NONE },
+	{ "long TXT key", { "p._ipp._tcp TXT \"printer-state=3\"" },
+	  { { 1, "txt-key-long", "note" } } },
+	{ "duplicate TXT key", { "p._ipp._tcp TXT \"a=1\" \"A=2\"" },
+	  { { 1, "txt-key-dup", "warning" } } },
+	{ "unknown TXT key", { "p._http._tcp TXT \"path=/\" \"pth=/\"" },
+	  { { 1, "txt-key-unknown", "note" } } },
+	{ "TXT keys of non-instances are no DNS-SD", { "@ TXT \"=x\" \"a=1\" \"a=2\"", "_dmarc TXT \"v=DMARC1; p=none\"" }, NONE },
+	{ "TXT size summed: note", { "p._ipp._tcp TXT \"a=" X200 "\"", "p._ipp._tcp TXT \"b=" X200 "\"" },
+	  { { 1, "txt-size", "note" } } },
+	{ "TXT size: warning", { "p._ipp._tcp TXT \"a=" X200 "\" \"b=" X200 "\" \"c=" X200 "\" \"d=" X200
+	    "\" \"e=" X200 "\" \"f=" X200 "\" \"g=" X200 "\"" },
+	  { { 1, "txt-size", "warning" } } },
+	{ "TXT size under 400", { "p._ipp._tcp TXT \"a=" X200 "\"", "q._ipp._tcp TXT \"b=" X200 "\"" }, NONE },
+
+	/* ---- attribute leaves, port labels, host names ---- */
+	{ "unregistered leaf", { "_foo TXT \"x\"" },
+	  { { 1, "attrleaf-unregistered", "note" } } },
+	{ "AD parent label", { "_ldap._tcp.dc._msdcs SRV 0 100 389 dc1", "dc1 A 192.0.2.1" },
+	  { { 1, "attrleaf-unregistered", "note" } } },
+	{ "registered leaf, wrong type", { "_dmarc SRV 0 0 1 web", "web A 192.0.2.1" },
+	  { { 1, "attrleaf-rrtype", "warning" } } },
+	{ "registered leaves, right types", { "_dmarc TXT \"v=DMARC1; p=none\"", "s1._domainkey TXT \"v=DKIM1; p=\"",
+	    "_mta-sts TXT \"v=STSv1; id=1\"", "_acme-challenge TXT \"x\"", "_25._tcp.mail TLSA 3 1 1 0123456789abcdef",
+	    "_ta-4f66 NULL \\# 0", "_openpgpkey OPENPGPKEY AAAA" }, NONE },
+	{ "attrleaf-rrtype never for CNAME, NS, DS", { "_acme-challenge.www CNAME x.example.net.",
+	    "_dmarc.sub NS ns.example.net.", "_dmarc.sub DS 1 8 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" }, NONE },
+	{ "attrleaf-rrtype never at _example", { "x._example MX 10 mail.example.net." }, NONE },
+	{ "PTR under _tcp is DNS-SD", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web",
+	    "p._ipp._tcp TXT \"\"", "web A 192.0.2.1" }, NONE },
+	{ "port label with leading zero", { "_0443._tcp.www TLSA 3 1 1 0123456789abcdef" },
+	  { { 1, "port-label", "error" } } },
+	{ "port label out of range", { "_65536._tcp.www TLSA 3 1 1 0123456789abcdef" },
+	  { { 1, "port-label", "error" } } },
+	{ "port labels ok", { "_0._tcp.www TLSA 3 1 1 0123456789abcdef", "_65535._udp.www TLSA 3 1 1 0123456789abcdef",
+	    "_8443._https.api HTTPS 1 . alpn=h2", "api HTTPS 1 . alpn=h2" }, NONE },
+	{ "HTTPS at _443._https", { "_443._https.www HTTPS 1 . alpn=h2" },
+	  { { 1, "https-prefix", "warning" } } },
+	{ "HTTPS under _http", { "_8080._http.www HTTPS 1 . alpn=h2" },
+	  { { 1, "https-prefix", "warning" } } },
+	{ "A owner with underscore", { "my_host A 192.0.2.1" },
+	  { { 1, "hostname-underscore", "warning" } } },
+	{ "AD gc._msdcs A drops to note", { "gc._msdcs A 192.0.2.1" },
+	  { { 1, "hostname-underscore", "note" } } },
+	{ "MX and NS targets with underscore", { "@ MX 10 mail_1.example.net.", "@ NS ns_1.example.net." },
+	  { { 1, "hostname-underscore", "warning" }, { 2, "hostname-underscore", "warning" } } },
+
+	/* ---- suppression ---- */
+	{ "disabled per record", { "_www._tcp SRV 0 5 80 web", "web A 192.0.2.1" }, NONE,
+	  0, NULL, 1, "name-alias" },
+	{ "disabled cross-record", { "_http._tcp SRV 0 0 80 nohost" }, NONE,
+	  0, NULL, 1, "srv-target-no-address" },
+	{ "disabled elsewhere changes nothing", { "_http._tcp SRV 0 0 80 nohost" },
+	  { { 1, "srv-target-no-address", "error" } }, 0, NULL, 1, "name-alias" },
+
+	/* ---- probe mode: apex NULL ---- */
+	{ "probe: every target is inside", { "_http._tcp SRV 0 0 80 web.example.net." },
+	  { { 1, "srv-target-no-address", "error" } }, 1 },
+	{ "probe: unknown names are silent", { "_http._tcp SRV 0 0 80 web.example.net." }, NONE,
+	  1, "web.example.net." },
+	{ "probe: answer through a CNAME", { "_http._tcp SRV 0 0 80 web.example.net.",
+	    "web.example.net. CNAME real.example.net.", "real.example.net. A 192.0.2.1" },
+	  { { 1, "srv-target-cname", "error" } }, 1 },
+	{ "probe: instance without TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web", "web A 192.0.2.1" },
+	  { { 1, "dnssd-instance-no-txt", "error" } }, 1 },
+};
+
+/* ---- running a row ------------------------------------------------------- */
+
+struct got {
+	unsigned long line;
+	char check[32];
+	char sev[8];
+};
+
+struct run {
+	struct got got[64];
+	size_t n;
+};
+
+static void
+collect(void *ud, const struct finding *f)
+{
+	struct run *r = ud;
+
+	/* Every finding is about a record: owner, type, file and line are set. */
+	assert_non_null(f->owner);
+	assert_non_null(f->type);
+	assert_non_null(f->message);
+	assert_true(f->owner[strlen(f->owner) - 1] == '.');
+	assert_true(r->n < 64);
+	r->got[r->n].line = f->line;
+	snprintf(r->got[r->n].check, sizeof(r->got[r->n].check), "%s", check_info(f->check)->name);
+	snprintf(r->got[r->n].sev, sizeof(r->got[r->n].sev), "%s", severity_name(f->severity));
+	r->n++;
+}
+
+static int
+got_cmp(const void *a, const void *b)
+{
+	const struct got *x = a, *y = b;
+	int c;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if ((c = strcmp(x->check, y->check)) != 0)
+		return c;
+	return strcmp(x->sev, y->sev);
+}
+
+static struct options opt;
+static struct lint_ctx ctx;
+
+static size_t
+parse_row(const struct row *row, ldns_rr **rrs)
+{
+	ldns_rdf *origin = ldns_dname_new_frm_str("example.com.");
+	ldns_rdf *prev = NULL;
+	size_t n;
+
+	for (n = 0; n < MAXREC && row->rr[n] != NULL; n++) {
+		ldns_status s = ldns_rr_new_frm_str(&rrs[n], row->rr[n], 3600, origin, &prev);
+		if (s != LDNS_STATUS_OK)
+			fail_msg("%s: record %zu \"%s\": %s", row->name, n + 1, row->rr[n],
+			    ldns_get_errorstr_by_id(s));
+	}
+	ldns_rdf_deep_free(origin);
+	ldns_rdf_deep_free(prev);
+	return n;
+}
+
+/*
+ * Feeds the row to nsplit checkers (record i to checker (i + rot) % nsplit),
+ * merges them into the first, finishes it.
+ */
+static void
+run_row(const struct row *row, int nsplit, int rot, struct run *out)
+{
+	ldns_rr *rrs[MAXREC];
+	size_t n = parse_row(row, rrs);
+	ldns_rdf *apex = row->probe ? NULL : ldns_dname_new_frm_str("example.com.");
+	struct sink sink = { collect, out };
+	struct checker *ch[2];
+	int dis = row->dis_check != NULL ? check_by_name(row->dis_check) : -1;
+
+	if (row->dis_check != NULL)
+		assert_true(dis >= 0);
+	out->n = 0;
+	for (int k = 0; k < nsplit; k++)
+		assert_non_null(ch[k] = checker_create(&ctx, &sink, apex));
+	if (row->unknown != NULL) {
+		ldns_rdf *u = ldns_dname_new_frm_str(row->unknown);
+		checker_name_unknown(ch[nsplit - 1], u);
+		ldns_rdf_deep_free(u);
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct rr_pos pos = { "t.zone", i + 1, 0, row->probe ? "example.com" : NULL };
+		if (dis >= 0 && row->dis_line == i + 1)
+			CHECK_SET_ADD(pos.disabled, dis);
+		checker_record(ch[(i + (size_t)rot) % (size_t)nsplit], rrs[i], &pos);
+	}
+	for (int k = 1; k < nsplit; k++)
+		assert_int_equal(checker_merge(ch[0], ch[k]), 0);
+	checker_finish(ch[0]);
+	for (int k = 0; k < nsplit; k++)
+		checker_destroy(ch[k]);
+	for (size_t i = 0; i < n; i++)
+		ldns_rr_free(rrs[i]);
+	ldns_rdf_deep_free(apex);
+	qsort(out->got, out->n, sizeof(out->got[0]), got_cmp);
+}
+
+static void
+check_row(const struct row *row, int nsplit, int rot)
+{
+	struct run run;
+	struct got want[MAXWANT];
+	size_t nw = 0;
+	int ok;
+
+	for (; nw < MAXWANT && row->want[nw].check != NULL; nw++) {
+		want[nw].line = row->want[nw].line;
+		snprintf(want[nw].check, sizeof(want[nw].check), "%s", row->want[nw].check);
+		snprintf(want[nw].sev, sizeof(want[nw].sev), "%s", row->want[nw].sev);
+	}
+	qsort(want, nw, sizeof(want[0]), got_cmp);
+	run_row(row, nsplit, rot, &run);
+	ok = run.n == nw;
+	for (size_t i = 0; ok && i < nw; i++)
+		ok = got_cmp(&want[i], &run.got[i]) == 0;
+	if (!ok) {
+		print_error("row \"%s\" (%d checker%s, rot %d):\n  want:", row->name,
+		    nsplit, nsplit > 1 ? "s" : "", rot);
+		for (size_t i = 0; i < nw; i++)
+			print_error(" %lu:%s:%s", want[i].line, want[i].check, want[i].sev);
+		print_error("\n  got: ");
+		for (size_t i = 0; i < run.n; i++)
+			print_error(" %lu:%s:%s", run.got[i].line, run.got[i].check, run.got[i].sev);
+		print_error("\n");
+	}
+	assert_true(ok);
+}
+
+static void
+test_rows(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		check_row(&rows[i], 1, 0);
+}
+
+static void
+test_rows_merged(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		check_row(&rows[i], 2, 0);
+		check_row(&rows[i], 2, 1);
+	}
+}
+
+/* Every check a row expects is one checks.def knows (the rows spell names). */
+static void
+test_rows_name_real_checks(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		for (size_t j = 0; j < MAXWANT && rows[i].want[j].check != NULL; j++)
+			assert_true(check_by_name(rows[i].want[j].check) >= 0);
+}
+
+/* A TXT RRset split between workers is summed again after the merge. */
+static void
+test_txt_size_split(void **state)
+{
+	static const struct row row = { "split", { "p._ipp._tcp TXT \"a=" X200 "\"",
+	    "p._ipp._tcp TXT \"b=" X200 "\"", "p._ipp._tcp TXT \"c=" X200 "\"",
+	    "p._ipp._tcp TXT \"d=" X200 "\"", "p._ipp._tcp TXT \"e=" X200 "\"",
+	    "p._ipp._tcp TXT \"f=" X200 "\"", "p._ipp._tcp TXT \"g=" X200 "\"" },
+	    { { 1, "txt-size", "warning" } } };
+
+	(void)state;
+	check_row(&row, 1, 0);
+	check_row(&row, 2, 0);
+	check_row(&row, 2, 1);
+}
+
+/* The checker is empty after checker_finish and can be used again. */
+static void
+test_reuse(void **state)
+{
+	struct run run = { .n = 0 };
+	struct sink sink = { collect, &run };
+	ldns_rdf *apex = ldns_dname_new_frm_str("example.com.");
+	ldns_rdf *origin = ldns_dname_new_frm_str("example.com.");
+	struct checker *ch = checker_create(&ctx, &sink, apex);
+	struct rr_pos pos = { "t.zone", 1, 0, NULL };
+	ldns_rr *srv, *a;
+
+	(void)state;
+	assert_int_equal(ldns_rr_new_frm_str(&srv, "_http._tcp SRV 0 0 80 web", 3600, origin, NULL), LDNS_STATUS_OK);
+	assert_int_equal(ldns_rr_new_frm_str(&a, "web A 192.0.2.1", 3600, origin, NULL), LDNS_STATUS_OK);
+	checker_record(ch, a, &pos);
+	checker_record(ch, srv, &pos);
+	checker_finish(ch);
+	assert_int_equal(run.n, 0);
+	/* The address was forgotten with the first zone. */
+	checker_record(ch, srv, &pos);
+	checker_finish(ch);
+	assert_int_equal(run.n, 1);
+	assert_string_equal(run.got[0].check, "srv-target-no-address");
+	checker_destroy(ch);
+	checker_destroy(NULL);
+	ldns_rr_free(srv);
+	ldns_rr_free(a);
+	ldns_rdf_deep_free(apex);
+	ldns_rdf_deep_free(origin);
+}
+
+/* Many names: the fact table grows and keeps every name apart. */
+static void
+test_many_names(void **state)
+{
+	struct run run = { .n = 0 };
+	struct sink sink = { collect, &run };
+	ldns_rdf *apex = ldns_dname_new_frm_str("example.com.");
+	struct checker *ch = checker_create(&ctx, &sink, apex);
+	char buf[128];
+
+	(void)state;
+	for (int i = 0; i < 20000; i++) {
+		ldns_rr *rr;
+		struct rr_pos pos = { "t.zone", (unsigned long)i * 2 + 1, 0, NULL };
+		snprintf(buf, sizeof(buf), "_http._tcp.h%d.example.com. 60 IN SRV 0 0 80 h%d.example.com.", i, i);
+		assert_int_equal(ldns_rr_new_frm_str(&rr, buf, 60, NULL, NULL), LDNS_STATUS_OK);
+		checker_record(ch, rr, &pos);
+		ldns_rr_free(rr);
+		/* Every host but h777 gets its address after its SRV. */
+		if (i == 777)
+			continue;
+		snprintf(buf, sizeof(buf), "H%d.EXAMPLE.COM. 60 IN A 192.0.2.1", i);
+		assert_int_equal(ldns_rr_new_frm_str(&rr, buf, 60, NULL, NULL), LDNS_STATUS_OK);
+		pos.line++;
+		checker_record(ch, rr, &pos);
+		ldns_rr_free(rr);
+	}
+	checker_finish(ch);
+	assert_int_equal(run.n, 1);
+	assert_int_equal(run.got[0].line, 777 * 2 + 1);
+	assert_string_equal(run.got[0].check, "srv-target-no-address");
+	checker_destroy(ch);
+	ldns_rdf_deep_free(apex);
+}
+
+static void
+test_attrleaf_lookup(void **state)
+{
+	(void)state;
+	assert_string_equal(attrleaf_types("_dmarc", 6), "TXT");
+	assert_string_equal(attrleaf_types("_DMARC", 6), "TXT");
+	assert_string_equal(attrleaf_types("_tcp", 4), "SRV TLSA TXT URI");
+	assert_string_equal(attrleaf_types("_ta-4f66", 8), "NULL");
+	assert_string_equal(attrleaf_types("_ta-4f66-9728", 13), "NULL");
+	assert_null(attrleaf_types("_ta-", 4));
+	assert_null(attrleaf_types("_ta-xyz", 7));
+	assert_null(attrleaf_types("_msdcs", 6));
+	assert_null(attrleaf_types("_dmarcx", 7));
+	assert_null(attrleaf_types("_dmar", 5));
+	assert_null(attrleaf_types("_dm\0rc", 6));
+	assert_string_equal(attrleaf_types("_acct", 5), "URI");		/* the first */
+	assert_string_equal(attrleaf_types("_xmpp", 5), "SRV URI");	/* the last */
+	assert_string_equal(attrleaf_types("_example", 8), "*");
+	assert_true(attrleaf_type_listed("SRV URI", "URI"));
+	assert_true(attrleaf_type_listed("SRV URI", "srv"));
+	assert_false(attrleaf_type_listed("SRV URI", "SR"));
+	assert_false(attrleaf_type_listed("SRV URI", "TXT"));
+	assert_true(attrleaf_type_listed("*", "A"));
+	for (size_t i = 1; i < attrleaf_count; i++)
+		assert_true(strcmp(attrleaf_table[i - 1].name, attrleaf_table[i].name) < 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rows_name_real_checks),
+		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_rows_merged),
+		cmocka_unit_test(test_txt_size_split),
+		cmocka_unit_test(test_reuse),
+		cmocka_unit_test(test_many_names),
+		cmocka_unit_test(test_attrleaf_lookup),
+	};
+
+	for (size_t i = 0; i < CHECK_COUNT; i++)
+		opt.sev_override[i] = -1;
+	ctx.opt = &opt;
+	ctx.reg = registry_builtin();
+	ctx.defacto_lowers = 1;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
