@@ -12,8 +12,9 @@ command -v drill >/dev/null 2>&1 || { echo "SKIP: drill not installed (apt-get i
 
 tmp=$(mktemp -d)
 trap 'nsd_stop; rm -rf "$tmp"' EXIT
-zone=$(cd "$top_srcdir/zones/live" && pwd)/example.test.zone
-nsd_start "$tmp" example.test "$zone" || exit 1
+zones=$(cd "$top_srcdir/zones/live" && pwd)
+nsd_start "$tmp" example.test "$zones/example.test.zone" \
+    dup.test "$zones/dup.test.zone" || exit 1
 
 # 1. The done-when criterion: each broken service, and nothing else.
 timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" example.test \
@@ -26,7 +27,7 @@ LC_ALL=C sort > "$tmp/want" <<'WANT'
 name-alias warning _www._tcp.example.test. SRV example.test
 srv-target-cname error _carddavs._tcp.example.test. SRV example.test
 srv-target-no-address error _sip._tcp.example.test. SRV example.test
-dnssd-instance-no-txt error printer._ipp._tcp.example.test. PTR example.test
+dnssd-instance-no-txt error _ipp._tcp.example.test. PTR example.test
 WANT
 expect_same "example.test" "$tmp/got" "$tmp/want"
 
@@ -68,6 +69,20 @@ expect_same "NXDOMAIN domain" "$tmp/got4" "$tmp/want4"
 "$SRVLINT" probe --server 127.0.0.1:99999 example.test > /dev/null 2>&1
 rc=$?
 [ $rc -eq 2 ] && ok || bad "--server 127.0.0.1:99999: exit status $rc, want 2"
+
+# 6. A record that arrives in several answers is checked once:
+# mail_host's A comes through alias's CNAME and in its own answer.
+timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" dup.test \
+    --format json > "$tmp/out6" 2> "$tmp/err6"
+rc=$?
+[ $rc -eq 1 ] && ok || bad "dup.test: exit status $rc, want 1"
+fields "$tmp/out6" > "$tmp/got6"
+LC_ALL=C sort > "$tmp/want6" <<'WANT'
+srv-target-cname error _imaps._tcp.dup.test. SRV dup.test
+srv-target-hostname warning _submissions._tcp.dup.test. SRV dup.test
+hostname-underscore warning mail_host.dup.test. A dup.test
+WANT
+expect_same "dup.test" "$tmp/got6" "$tmp/want6"
 
 echo "probe: $passes passed, $fails failed"
 [ $fails -eq 0 ]

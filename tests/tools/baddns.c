@@ -23,7 +23,7 @@
  *   servfail   SERVFAIL         refused  REFUSED        formerr  FORMERR
  *   foreign    NOERROR with an SRV record for another owner only
  *   cnameloop  a CNAME chain that loops (a -> b -> a)
- *   ok         SRV 0 0 443 silence.<the rest of the question name>
+ *   ok         SRV 0 0 443 silence.<the name without its _labels>
  *
  * The queries are parsed by hand, and the answers built by hand, on
  * purpose: a DNS library would refuse to write most of them.  The server
@@ -125,13 +125,15 @@ put_rr(uint8_t *o, const uint8_t *owner, size_t olen, unsigned type,
 
 static const uint8_t ptr_qname[2] = { 0xc0, 12 };
 
-/* SRV 0 0 443 silence.<question name minus its first label>. */
+/* SRV 0 0 443 silence.<question name without its underscore labels>. */
 static size_t
 srv_rdata(const struct query *q, uint8_t *rd)
 {
 	const uint8_t *qn = q->msg + 12;
-	size_t skip = 1 + qn[0];
+	size_t skip = 0;
 
+	while (qn[skip] != 0 && qn[skip + 1] == '_')
+		skip += 1 + qn[skip];
 	memcpy(rd, "\0\0\0\0\x01\xbb", 6);
 	memcpy(rd + 6, "\x07silence", 8);
 	memcpy(rd + 14, qn + skip, q->qname_len - skip);
