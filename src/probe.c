@@ -815,12 +815,16 @@ domain_open_next(struct probe *p)
 		char *abs;
 
 		len = strlen(s);
+		if (len == 0) {
+			report_error("probe: an empty domain name");
+			continue;
+		}
 		if ((abs = malloc(len + 2)) == NULL) {
 			p->oom = 1;
 			return 0;
 		}
 		memcpy(abs, s, len + 1);
-		if (len == 0 || s[len - 1] != '.')
+		if (s[len - 1] != '.')
 			memcpy(abs + len, ".", 2);
 		if (ldns_str2rdf_dname(&apex, abs) != LDNS_STATUS_OK) {
 			if (file != NULL)

@@ -11,16 +11,25 @@
 NSD=${NSD:-$(command -v nsd || echo /usr/sbin/nsd)}
 NSD_PID=
 NSD_PORT=
+# NSD_V6=yes: NSD also listens on [::1] (when the loopback has IPv6)
+if grep -q '^00000000000000000000000000000001 ' /proc/net/if_inet6 2>/dev/null; then
+	NSD_V6=yes
+else
+	NSD_V6=no
+fi
 
 nsd_conf() {	# DIR PORT, zone pairs on stdin
 	printf 'server:\n'
 	printf '\tip-address: 127.0.0.1@%s\n\tport: %s\n' "$2" "$2"
+	[ "$NSD_V6" = yes ] && printf '\tip-address: ::1@%s\n' "$2"
 	printf '\tusername: ""\n\tchroot: ""\n\tzonesdir: "%s"\n' "$1"
 	printf '\tpidfile: "%s/nsd.pid"\n\tdatabase: ""\n' "$1"
 	printf '\tzonelistfile: "%s/zone.list"\n\txfrdfile: "%s/xfrd.state"\n' "$1" "$1"
 	printf '\txfrdir: "%s"\n\tlogfile: "%s/nsd.log"\n' "$1" "$1"
-	printf '\tverbosity: 0\n\tserver-count: 1\n\tdo-ip6: no\n\treuseport: no\n'
+	printf '\tverbosity: 0\n\tserver-count: 1\n\tdo-ip6: %s\n\treuseport: no\n' "$NSD_V6"
 	printf '\tsend-buffer-size: 4194304\n\treceive-buffer-size: 4194304\n'
+	# no response rate limiting: tests and bench ask fast, from one address
+	printf '\trrl-ratelimit: 0\n\trrl-whitelist-ratelimit: 0\n'
 	printf 'remote-control:\n\tcontrol-enable: no\n'
 	while read -r zone file; do
 		printf 'zone:\n\tname: "%s"\n\tzonefile: "%s"\n' "$zone" "$file"

@@ -31,9 +31,9 @@ dnssd-instance-no-txt error _ipp._tcp.example.test. PTR example.test
 WANT
 expect_same "example.test" "$tmp/got" "$tmp/want"
 
-# 2. The same domain twice from -f (stdin), with a comment and a blank
-# line: one domain's findings each time, and the summary counts 2 domains.
-printf '# domains\nexample.test\n\nexample.test.\n' |
+# 2. The same domain twice from -f (stdin), with a comment, a blank
+# line and a bad name (reported as FILE:LINE, skipped): one domain's findings each time, and the summary counts 2 domains.
+printf '# domains\nexample.test\n\na..b\nexample.test.\n' |
     timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" -f - \
     --format json > "$tmp/out2" 2> "$tmp/err2"
 rc=$?
@@ -41,6 +41,10 @@ rc=$?
 n=$(wc -l < "$tmp/out2")
 [ "$n" -eq 8 ] && ok || bad "-f -: $n findings, want 8"
 grep -q 'in 2 domains' "$tmp/err2" && ok || bad "-f -: summary: $(cat "$tmp/err2")"
+grep -q -- '-:4: not a domain name: a\.\.b' "$tmp/err2" && ok || bad "-f -: no error for line 4: $(cat "$tmp/err2")"
+"$SRVLINT" probe -f "$tmp/no-such-file" > /dev/null 2> "$tmp/err2"
+rc=$?
+[ $rc -eq 2 ] && grep -q "no-such-file" "$tmp/err2" && ok || bad "-f missing file: exit status $rc, $(cat "$tmp/err2")"
 
 # 3. --names adds a name (_ldap._sctp is in the zone, not in the built-in
 # list); a bad line is reported with file:line and the run goes on.
@@ -65,12 +69,27 @@ fields "$tmp/out4" > "$tmp/got4"
 echo "resolve-failure warning nope.example.test. SOA nope.example.test" > "$tmp/want4"
 expect_same "NXDOMAIN domain" "$tmp/got4" "$tmp/want4"
 
-# 5. A bad --server is a usage error.
-"$SRVLINT" probe --server 127.0.0.1:99999 example.test > /dev/null 2>&1
-rc=$?
-[ $rc -eq 2 ] && ok || bad "--server 127.0.0.1:99999: exit status $rc, want 2"
+# 5. A bad --server is a usage error, named in one line.
+for s in 127.0.0.1:99999 127.0.0.1:0 127.0.0.1: '[::1' '[::1]x' '[::1]:' 1.2.3 host.example; do
+	"$SRVLINT" probe --server "$s" example.test > /dev/null 2> "$tmp/err5"
+	rc=$?
+	[ $rc -eq 2 ] && grep -q -- "--server" "$tmp/err5" && ok ||
+	    bad "--server $s: exit status $rc, want 2 and a message: $(cat "$tmp/err5")"
+done
 
-# 6. A record that arrives in several answers is checked once:
+# 6. The same over IPv6, [ADDR]:PORT (when the loopback has IPv6).
+if [ "$NSD_V6" = yes ]; then
+	timeout 60 "$SRVLINT" probe --server "[::1]:$NSD_PORT" example.test \
+	    --format json > "$tmp/out5" 2> "$tmp/err5"
+	rc=$?
+	[ $rc -eq 1 ] && ok || bad "[::1]: exit status $rc, want 1: $(cat "$tmp/err5")"
+	fields "$tmp/out5" > "$tmp/got5"
+	expect_same "[::1]" "$tmp/got5" "$tmp/want"
+else
+	echo "note: no IPv6 loopback, [::1] not tested"
+fi
+
+# 7. A record that arrives in several answers is checked once:
 # mail_host's A comes through alias's CNAME and in its own answer.
 timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" dup.test \
     --format json > "$tmp/out6" 2> "$tmp/err6"
