@@ -13,8 +13,21 @@ command -v drill >/dev/null 2>&1 || { echo "SKIP: drill not installed (apt-get i
 tmp=$(mktemp -d)
 trap 'nsd_stop; rm -rf "$tmp"' EXIT
 zones=$(cd "$top_srcdir/zones/live" && pwd)
+# many.test: one DNS-SD type with 100 healthy instances, more than the
+# probe follows (PROBE_MAX_INSTANCES, 64) -- generated here.
+{
+	printf '$ORIGIN many.test.\n$TTL 300\n@ SOA ns admin 1 3600 600 86400 300\n'
+	printf '@ NS ns\nns A 127.0.0.1\nhost A 192.0.2.1\n'
+	printf '_services._dns-sd._udp PTR _http._tcp\n'
+	i=1
+	while [ $i -le 100 ]; do
+		printf '_http._tcp PTR i%d._http._tcp\n' $i
+		printf 'i%d._http._tcp SRV 0 0 80 host\ni%d._http._tcp TXT "path=/%d"\n' $i $i $i
+		i=$((i + 1))
+	done
+} > "$tmp/many.test.zone"
 nsd_start "$tmp" example.test "$zones/example.test.zone" \
-    dup.test "$zones/dup.test.zone" || exit 1
+    dup.test "$zones/dup.test.zone" many.test "$tmp/many.test.zone" || exit 1
 
 # 1. The done-when criterion: each broken service, and nothing else.
 timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" example.test \
@@ -102,6 +115,21 @@ srv-target-hostname warning _submissions._tcp.dup.test. SRV dup.test
 hostname-underscore warning mail_host.dup.test. A dup.test
 WANT
 expect_same "dup.test" "$tmp/got6" "$tmp/want6"
+
+# 8. Bounded: 64 of the 100 instances are asked for, and the checker is
+# told the others are unknown, so no instance is said to lack SRV or TXT.
+SRVLINT_PROBE_STATS=1 timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" \
+    many.test --format json > "$tmp/out8" 2> "$tmp/err8"
+rc=$?
+[ $rc -eq 0 ] && ok || bad "many.test: exit status $rc, want 0: $(cat "$tmp/out8")"
+[ -s "$tmp/out8" ] && bad "many.test: findings: $(cat "$tmp/out8")" || ok
+q=$(sed -n 's/.* domains*, \([0-9]*\) queries,.*/\1/p' "$tmp/err8")
+# SOA, every built-in name and type, 4 DNS-SD names, the type's PTR,
+# 64 x (SRV, TXT), host's A and AAAA.
+builtin=$(sed 's/#.*//' "$top_srcdir/data/probe-names.txt" |
+    awk 'NF == 1 { n++ } NF > 1 { n += NF - 1 } END { print n }')
+want=$((1 + builtin + 4 + 1 + 64 * 2 + 2))
+[ "$q" = "$want" ] && ok || bad "many.test: $q queries, want $want: $(cat "$tmp/err8")"
 
 echo "probe: $passes passed, $fails failed"
 [ $fails -eq 0 ]
