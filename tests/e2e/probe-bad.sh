@@ -86,6 +86,14 @@ fields "$tmp/out" > "$tmp/got"
 echo "resolve-failure warning _tcpclose._tcp.bad.test. SRV bad.test" > "$tmp/want"
 expect_same "tcpclose" "$tmp/got" "$tmp/want"
 
+# 300 answers of random bytes after a good header and question: whatever
+# they hold, srvlint finishes (0 or 1), with no sanitizer report.
+i=1
+: > "$tmp/random"
+while [ $i -le 300 ]; do echo "_random$i._tcp" >> "$tmp/random"; i=$((i + 1)); done
+probe $(cat "$tmp/random")
+[ $rc -le 1 ] && ok || bad "random answers: exit status $rc: $(tail -n 5 "$tmp/err")"
+
 # No answer at all: the domain's own SOA is never answered.  Exit 2.
 timeout 60 "$SRVLINT" probe --server "127.0.0.1:$port" --timeout 200 --tries 1 \
     silence.test --format json > "$tmp/out" 2> "$tmp/err"

@@ -24,6 +24,9 @@
  *   foreign    NOERROR with an SRV record for another owner only
  *   cnameloop  a CNAME chain that loops (a -> b -> a)
  *   ok         SRV 0 0 443 silence.<the name without its _labels>
+ *   randomN    a good SRV answer with a few bytes changed, or a good
+ *              header and question with random bytes behind: the same
+ *              for the same name
  *
  * The queries are parsed by hand, and the answers built by hand, on
  * purpose: a DNS library would refuse to write most of them.  The server
@@ -140,6 +143,56 @@ srv_rdata(const struct query *q, uint8_t *rd)
 	return 14 + q->qname_len - skip;
 }
 
+static size_t srv_rdata(const struct query *q, uint8_t *rd);
+
+/*
+ * Pseudo-random answers seeded by the question, so that a run repeats:
+ * half are a good SRV answer with a few bytes changed, half a good header
+ * and question with random flags, counts and bytes behind them.
+ */
+static size_t
+random_reply(const struct query *q, uint8_t *o)
+{
+	uint8_t rd[512];
+	uint32_t x = 2166136261u;
+	size_t i, n, len;
+
+	for (i = 12; i < q->qend; i++)
+		x = (x ^ q->msg[i]) * 16777619u;
+#define NEXT (x ^= x << 13, x ^= x >> 17, x ^= x << 5, x)
+	if (NEXT % 2 == 0) {
+		n = start_reply(q, o, 0, 1);
+		len = srv_rdata(q, rd);
+		n += put_rr(o + n, ptr_qname, 2, 33, rd, len);
+		for (i = NEXT % 3 + 1; i > 0; i--) {
+			size_t at = q->qend + NEXT % (n - q->qend);
+
+			o[at] = (uint8_t)NEXT;
+		}
+		return n;
+	}
+	n = start_reply(q, o, 0, 0);
+	o[2] = (uint8_t)(0x80 | (NEXT & 0x79));	/* QR, any opcode/AA/RD; no TC */
+	o[3] = (uint8_t)(NEXT & 0x8f);
+	put16(o + 6, NEXT % 4);
+	put16(o + 8, NEXT % 3);
+	put16(o + 10, NEXT % 3);
+	len = NEXT % 300;
+	for (i = 0; i < len; i++) {
+		uint32_t r = NEXT;
+
+		if (r % 7 == 0 && i + 1 < len) {	/* a compression pointer */
+			o[n + i] = (uint8_t)(0xc0 | ((r >> 8) & 0x01));
+			o[n + i + 1] = (uint8_t)(r >> 16);
+			i++;
+		} else {
+			o[n + i] = (uint8_t)(r >> 8);
+		}
+	}
+#undef NEXT
+	return n + len;
+}
+
 /* Builds the reply to q in o; returns its length, or 0 for no reply. */
 static size_t
 reply(const struct query *q, uint8_t *o, int tcp)
@@ -150,6 +203,8 @@ reply(const struct query *q, uint8_t *o, int tcp)
 
 	if (strcmp(f, "silence") == 0)
 		return 0;
+	if (strncmp(f, "random", 6) == 0)
+		return random_reply(q, o);
 	if (strcmp(f, "garbage") == 0) {
 		for (n = 0; n < 48; n++)
 			o[n] = (uint8_t)random();
