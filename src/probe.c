@@ -22,7 +22,11 @@
  * never a crash); c-ares already drops answers with a wrong ID, a wrong
  * question or from a wrong address, and retries over TCP when truncated.
  * Queries are built with ldns and sent with ares_send, so no search list
- * or ndots rule ever rewrites a name.
+ * or ndots rule ever rewrites a name.  --timeout is c-ares' first try; it
+ * doubles with each round over the servers.
+ *
+ * SRVLINT_PROBE_STATS in the environment: one line of counts and speed on
+ * standard error at the end (for bench/probe-bench).
  */
 #include "config.h"
 
@@ -141,6 +145,7 @@ struct probe {
 
 	unsigned long ndomains, ndone;
 	unsigned long nsent, nanswered;
+	unsigned long ntimeouts;	/* tries that timed out, for the stats */
 	int oom;
 
 	int progress;		/* stderr is a terminal */
@@ -718,6 +723,7 @@ on_answer(void *arg, int status, int timeouts, unsigned char *abuf, int alen)
 	struct probe *p = d->pr;
 
 	p->inflight--;
+	p->ntimeouts += (unsigned long)(timeouts > 0 ? timeouts : 0);
 	switch (status) {
 	case ARES_SUCCESS:
 		p->nanswered++;
@@ -1168,8 +1174,9 @@ stats_print(const struct probe *p)
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	s = elapsed(&p->start, &now);
-	fprintf(stderr, "srvlint: probe: %lu domains, %lu queries, %lu answered, %.3f s, %.0f queries/s\n",
-	    p->ndomains, p->nsent, p->nanswered, s, s > 0 ? (double)p->nsent / s : 0.0);
+	fprintf(stderr, "srvlint: probe: %lu domains, %lu queries, %lu answered, %lu tries timed out, %.3f s, %.0f queries/s\n",
+	    p->ndomains, p->nsent, p->nanswered, p->ntimeouts, s,
+	    s > 0 ? (double)p->nsent / s : 0.0);
 }
 
 int
