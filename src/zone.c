@@ -123,10 +123,13 @@ zone_tokens(const char *s, struct ztok *t, size_t max)
 }
 
 static int
-ztok_is(const struct ztok *t, const char *word)
+ztok_is_n(const struct ztok *t, const char *word, size_t n)
 {
-	return t->n == strlen(word) && strncasecmp(t->p, word, t->n) == 0;
+	return t->n == n && strncasecmp(t->p, word, n) == 0;
 }
+
+/* The token is word (a string literal), case-insensitively. */
+#define ztok_is(t, word) ztok_is_n((t), (word), sizeof(word) - 1)
 
 /* A name ends in a dot that no backslash escapes. */
 static int
@@ -164,13 +167,9 @@ zone_absolute(struct zstr *dst, const char *name, size_t n, const char *origin)
 static int
 zone_is_class(const struct ztok *t)
 {
-	static const char *const classes[] = { "IN", "CH", "CS", "HS", "NONE", "ANY" };
-	size_t i;
-
-	for (i = 0; i < sizeof classes / sizeof classes[0]; i++)
-		if (ztok_is(t, classes[i]))
-			return 1;
-	return t->n > 5 && strncasecmp(t->p, "CLASS", 5) == 0;
+	return ztok_is(t, "IN") || ztok_is(t, "CH") || ztok_is(t, "CS") ||
+	    ztok_is(t, "HS") || ztok_is(t, "NONE") || ztok_is(t, "ANY") ||
+	    (t->n > 5 && strncasecmp(t->p, "CLASS", 5) == 0);
 }
 
 /* The index of the type token: after the owner, an optional TTL and class. */
@@ -290,6 +289,9 @@ struct zworker {
 	struct zstr origin_text;	/* the origin last turned into origin */
 	ldns_rdf *origin;
 	struct zstr scratch;
+	struct zstr tok;		/* one token, NUL-terminated */
+	struct zstr owner_text;		/* the owner last turned into owner */
+	ldns_rdf *owner;
 	pthread_t tid;
 	int started;
 };
@@ -462,16 +464,14 @@ zone_wreport(struct zworker *w, const struct zbatch *b, const struct zent *e,
  * returns -1 when the record must not go on to the checker.
  */
 static int
-zone_validate(const ldns_rr *rr, const char *text, int has_origin,
-    char *msg, size_t msgsize)
+zone_validate(const ldns_rr *rr, const struct ztok *t, size_t n, size_t ti,
+    int has_origin, char *msg, size_t msgsize)
 {
-	struct ztok t[ZONE_TOKENS];
-	size_t n = zone_tokens(text, t, ZONE_TOKENS), ti, i;
 	ldns_rr_type type = ldns_rr_get_type(rr);
 	unsigned long v;
+	size_t i;
 	int r;
 
-	ti = zone_type_index(t, n);
 	for (i = 1; i < ti && i < n; i++) {
 		if (t[i].p[0] >= '0' && t[i].p[0] <= '9' &&
 		    zone_decimal(&t[i], &v) == 1 && v > ZONE_TTL_MAX) {
@@ -524,6 +524,143 @@ zone_validate(const ldns_rr *rr, const char *text, int has_origin,
 	return 0;
 }
 
+/* A token as a C string in buf: quotes of a quoted string dropped. */
+static const char *
+zone_tok_str(struct zstr *buf, const struct ztok *t)
+{
+	const char *p = t->p;
+	size_t n = t->n;
+
+	if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
+		p++;
+		n -= 2;
+	}
+	return zstr_set(buf, p, n) == 0 ? buf->p : NULL;
+}
+
+/* A domain name token under origin (absolute text), or NULL. */
+static ldns_rdf *
+zone_fast_dname(struct zstr *buf, const struct ztok *t, const char *origin,
+    const ldns_rdf *origin_rdf)
+{
+	if (t->n == 1 && t->p[0] == '@')
+		return ldns_rdf_clone(origin_rdf);
+	if (zone_absolute(buf, t->p, t->n, origin) != 0)
+		return NULL;
+	return ldns_dname_new_frm_str(buf->p);
+}
+
+/*
+ * The fast path: the common types of a zone (A, AAAA, SRV, TXT, MX, CNAME,
+ * NS, PTR, class IN, a decimal TTL) built field by field with ldns's own
+ * converters (ldns_dname_new_frm_str, ldns_rdf_new_frm_str), which skips
+ * ldns_rr_new_frm_str's byte-at-a-time tokenizer, its biggest cost.  Returns
+ * NULL whenever the record is anything else or anything fails: the caller
+ * then asks ldns_rr_new_frm_str, whose verdict and error message stand.
+ */
+static ldns_rr *
+zone_fast_rr(struct zworker *w, const struct ztok *t, size_t n, size_t ti,
+    uint32_t dttl, const char *origin, const ldns_rdf *origin_rdf)
+{
+	size_t nrd, i, min;
+	ldns_rr_type type;
+	const ldns_rr_descriptor *d;
+	ldns_rr *rr;
+	ldns_rdf *owner;
+	unsigned long v;
+	uint32_t ttl = dttl;
+
+	if (origin == NULL || origin_rdf == NULL || n < 3 || n == ZONE_TOKENS)
+		return NULL;
+	if (ti + 1 >= n)
+		return NULL;
+	/* TTL then class, as ldns_rr_new_frm_str takes them. */
+	for (i = 1; i < ti; i++) {
+		if (ztok_is(&t[i], "IN") && i + 1 == ti)
+			continue;
+		if (i != 1 || zone_decimal(&t[i], &v) != 1 ||
+		    t[i].p[0] == '+' || v > 0xffffffffUL)
+			return NULL;
+		ttl = (uint32_t)v;
+	}
+	nrd = n - ti - 1;
+	min = 1;
+	if (ztok_is(&t[ti], "A"))
+		type = LDNS_RR_TYPE_A;
+	else if (ztok_is(&t[ti], "AAAA"))
+		type = LDNS_RR_TYPE_AAAA;
+	else if (ztok_is(&t[ti], "SRV"))
+		type = LDNS_RR_TYPE_SRV, min = 4;
+	else if (ztok_is(&t[ti], "TXT"))
+		type = LDNS_RR_TYPE_TXT;
+	else if (ztok_is(&t[ti], "MX"))
+		type = LDNS_RR_TYPE_MX, min = 2;
+	else if (ztok_is(&t[ti], "CNAME"))
+		type = LDNS_RR_TYPE_CNAME;
+	else if (ztok_is(&t[ti], "NS"))
+		type = LDNS_RR_TYPE_NS;
+	else if (ztok_is(&t[ti], "PTR"))
+		type = LDNS_RR_TYPE_PTR;
+	else
+		return NULL;
+	if (nrd < min || (type != LDNS_RR_TYPE_TXT && nrd != min))
+		return NULL;
+	d = ldns_rr_descript(type);
+
+	/* Records of one owner come together: parse the owner once. */
+	if (zone_absolute(&w->scratch, t[0].p, t[0].n, origin) != 0)
+		return NULL;
+	if (w->owner == NULL || strcmp(w->owner_text.p, w->scratch.p) != 0) {
+		ldns_rdf_deep_free(w->owner);
+		w->owner = NULL;
+		if (t[0].n == 1 && t[0].p[0] == '@')
+			w->owner = ldns_rdf_clone(origin_rdf);
+		else
+			w->owner = ldns_dname_new_frm_str(w->scratch.p);
+		if (w->owner == NULL ||
+		    zstr_set(&w->owner_text, w->scratch.p, w->scratch.len) != 0)
+			return NULL;
+	}
+	if ((owner = ldns_rdf_clone(w->owner)) == NULL)
+		return NULL;
+	if ((rr = ldns_rr_new()) == NULL) {
+		ldns_rdf_deep_free(owner);
+		return NULL;
+	}
+	ldns_rr_set_owner(rr, owner);
+	ldns_rr_set_ttl(rr, ttl);
+	ldns_rr_set_class(rr, LDNS_RR_CLASS_IN);
+	ldns_rr_set_type(rr, type);
+	for (i = 0; i < nrd; i++) {
+		const struct ztok *a = &t[ti + 1 + i];
+		ldns_rdf_type ft = ldns_rr_descriptor_field_type(d, i);
+		ldns_rdf *rdf = NULL;
+		const char *q;
+
+		if (ft == LDNS_RDF_TYPE_DNAME) {
+			rdf = zone_fast_dname(&w->scratch, a, origin, origin_rdf);
+		} else if (ft == LDNS_RDF_TYPE_STR) {
+			/* Only whole quoted strings or plain words. */
+			q = memchr(a->p + 1, '"', a->n > 1 ? a->n - 1 : 0);
+			if ((a->p[0] == '"') != (q != NULL && q == a->p + a->n - 1))
+				break;
+			if ((q = zone_tok_str(&w->tok, a)) != NULL)
+				rdf = ldns_rdf_new_frm_str(ft, q);
+		} else if (a->p[0] != '"' && (q = zone_tok_str(&w->tok, a)) != NULL) {
+			rdf = ldns_rdf_new_frm_str(ft, q);
+		}
+		if (rdf == NULL || !ldns_rr_push_rdf(rr, rdf)) {
+			ldns_rdf_deep_free(rdf);
+			break;
+		}
+	}
+	if (i < nrd) {
+		ldns_rr_free(rr);
+		return NULL;
+	}
+	return rr;
+}
+
 static void
 zone_wrecord(struct zworker *w, const struct zbatch *b, const struct zent *e)
 {
@@ -534,17 +671,20 @@ zone_wrecord(struct zworker *w, const struct zbatch *b, const struct zent *e)
 	char msg[512];
 	struct rr_pos pos;
 
-	st = ldns_rr_new_frm_str(&rr, text, e->ttl, origin, NULL);
-	if (st != LDNS_STATUS_OK) {
-		struct ztok t[1];
-		size_t n = zone_tokens(text, t, 1);
+	struct ztok t[ZONE_TOKENS];
+	size_t n = zone_tokens(text, t, ZONE_TOKENS), ti = zone_type_index(t, n);
 
+	rr = zone_fast_rr(w, t, n, ti, e->ttl,
+	    e->origin == ZNONE ? NULL : b->arena.p + e->origin, origin);
+	st = rr != NULL ? LDNS_STATUS_OK :
+	    ldns_rr_new_frm_str(&rr, text, e->ttl, origin, NULL);
+	if (st != LDNS_STATUS_OK) {
 		ldns_rr_free(rr);
 		zone_wreport(w, b, e, NULL, n > 0 ? &t[0] : NULL,
 		    ldns_get_errorstr_by_id(st));
 		return;
 	}
-	if (zone_validate(rr, text, e->origin != ZNONE, msg, sizeof msg) != 0) {
+	if (zone_validate(rr, t, n, ti, e->origin != ZNONE, msg, sizeof msg) != 0) {
 		zone_wreport(w, b, e, rr, NULL, msg);
 		ldns_rr_free(rr);
 		return;
@@ -883,6 +1023,20 @@ zone_comment(struct zscan *sc, const char *c, size_t n)
 		sc->disable_bad = 1;	/* names no check */
 }
 
+/* Bytes zone_scan copies without a second look (outside quotes). */
+static unsigned char zone_plain[256];
+static pthread_once_t zone_plain_once = PTHREAD_ONCE_INIT;
+
+static void
+zone_plain_init(void)
+{
+	unsigned c;
+
+	for (c = 0x21; c < 256; c++)
+		zone_plain[c] = c != 0x7f && c != ';' && c != '"' && c != '(' &&
+		    c != ')' && c != '\\';
+}
+
 static void
 zone_scan_err(struct zscan *sc, const char *why, unsigned byte)
 {
@@ -924,6 +1078,32 @@ zone_scan(struct zrun *run, const unsigned char *p, size_t n, int eof,
 				sc->line = line0 + sc->nl;
 			return i;
 		}
+		if ((incomment && c != '\n') || (!inq && zone_plain[c])) {
+			/* Runs of comment text or plain bytes, in one go. */
+			size_t lim = n < ZONE_RECORD_MAX ? n : ZONE_RECORD_MAX, j = i;
+
+			if (incomment) {
+				const unsigned char *e = memchr(p + i, '\n', lim - i);
+
+				j = e != NULL ? (size_t)(e - p) : lim;
+				if (cn < ZONE_COMMENT_MAX) {
+					size_t k = j - i < ZONE_COMMENT_MAX - cn ?
+					    j - i : ZONE_COMMENT_MAX - cn;
+
+					memcpy(run->comment + cn, p + i, k);
+					cn += k;
+				}
+			} else {
+				while (j < lim && zone_plain[p[j]])
+					j++;
+				if (sc->line == 0)
+					sc->line = line0 + sc->nl;
+				memcpy(out + o, p + i, j - i);
+				o += j - i;
+			}
+			i = j;
+			continue;
+		}
 		if (c == '\n') {
 			i++;
 			sc->nl++;
@@ -938,12 +1118,6 @@ zone_scan(struct zrun *run, const unsigned char *p, size_t n, int eof,
 			if (depth == 0)
 				goto done;
 			out[o++] = ' ';
-			continue;
-		}
-		if (incomment) {
-			if (cn < ZONE_COMMENT_MAX)
-				run->comment[cn++] = (char)c;
-			i++;
 			continue;
 		}
 		if (c == '\\' && i + 1 < n && p[i + 1] != '\n') {
@@ -1570,8 +1744,11 @@ zone_run_free(struct zrun *run)
 			if (run->w[k].cons != NULL)
 				run->cons->destroy(run->w[k].cons);
 			ldns_rdf_deep_free(run->w[k].origin);
+			ldns_rdf_deep_free(run->w[k].owner);
 			free(run->w[k].origin_text.p);
+			free(run->w[k].owner_text.p);
 			free(run->w[k].scratch.p);
+			free(run->w[k].tok.p);
 		}
 		free(run->w);
 	}
@@ -1603,6 +1780,7 @@ zone_run_init(struct zrun *run, const char *path)
 	size_t i;
 	const char *slash;
 
+	pthread_once(&zone_plain_once, zone_plain_init);
 	run->jobs = run->zp->jobs < 1 ? 1 : run->zp->jobs > ZONE_JOBS_MAX ?
 	    ZONE_JOBS_MAX : run->zp->jobs;
 	run->ttl = ZONE_DEFAULT_TTL;
