@@ -470,10 +470,20 @@ attr(const char **atts, const char *name)
 	return NULL;
 }
 
+static void xml_fail(struct xml *x, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Records the error at the parser's line and stops the parser. */
 static void
-xml_fail(struct xml *x, const char *fmt, const char *arg)
+xml_fail(struct xml *x, const char *fmt, ...)
 {
-	ld_error(x->ld, (unsigned long)XML_GetCurrentLineNumber(x->p), fmt, arg);
+	char msg[200];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	ld_error(x->ld, (unsigned long)XML_GetCurrentLineNumber(x->p), "%s", msg);
 	XML_StopParser(x->p, XML_FALSE);
 }
 
@@ -481,7 +491,7 @@ static void
 xml_add(struct xml *x, const char *s, size_t n)
 {
 	if (buf_add(&x->text, s, n) < 0)
-		xml_fail(x, "field longer than 64 KiB%s", "");
+		xml_fail(x, "field longer than 64 KiB");
 }
 
 static enum field
@@ -506,12 +516,17 @@ xml_start(void *ud, const char *name, const char **atts)
 	const char *local = local_name(name);
 
 	if (++x->depth > REG_XML_DEPTH) {
-		xml_fail(x, "elements nested too deep%s", "");
+		xml_fail(x, "elements nested too deep");
 		return;
 	}
 	if (x->depth == 1) {
+		const char *id = attr(atts, "id");
+
+		/* protocol-numbers.xml and the like are <registry> too */
 		if (strcmp(local, "registry") != 0)
-			xml_fail(x, "not an IANA registry: root element <%s>", local);
+			xml_fail(x, "not an IANA registry: root element <%.40s>", local);
+		else if (id != NULL && strcmp(id, "service-names-port-numbers") != 0)
+			xml_fail(x, "not the service name and port number registry: id \"%.40s\"", id);
 		return;
 	}
 	if (x->field != F_NONE) {
@@ -563,7 +578,7 @@ xml_field_end(struct xml *x)
 
 	s = squeeze(&x->ld->arena, x->text.len ? x->text.s : "", x->text.len);
 	if (s == NULL) {
-		xml_fail(x, "out of memory%s", "");
+		xml_fail(x, "out of memory");
 		return;
 	}
 	switch (x->field) {
@@ -580,7 +595,7 @@ xml_field_end(struct xml *x)
 		char *j = arena_alloc(&x->ld->arena, a + b + 2);
 
 		if (j == NULL) {
-			xml_fail(x, "out of memory%s", "");
+			xml_fail(x, "out of memory");
 			return;
 		}
 		memcpy(j, *slot, a);
@@ -1016,6 +1031,37 @@ txt_stopword(const char *k, size_t n)
 	return 0;
 }
 
+/* Nonzero when the space-separated list holds the key (any case). */
+static int
+keys_has(const struct buf *keys, const char *k, size_t n)
+{
+	size_t i = 0;
+
+	while (i < keys->len) {
+		size_t e = i;
+
+		while (e < keys->len && keys->s[e] != ' ')
+			e++;
+		if (e - i == n && strncasecmp(keys->s + i, k, n) == 0)
+			return 1;
+		i = e + 1;
+	}
+	return 0;
+}
+
+/* Appends the key, lowercased, to the space-separated list. */
+static int
+keys_add(struct buf *keys, const char *k, size_t n)
+{
+	size_t at = keys->len + (keys->len > 0);
+
+	if ((keys->len > 0 && buf_add(keys, " ", 1) < 0) || buf_add(keys, k, n) < 0)
+		return -1;
+	for (; at < keys->len; at++)
+		keys->s[at] = (char)lower((unsigned char)keys->s[at]);
+	return 0;
+}
+
 /*
  * Parses the text after "Defined TXT keys:" as a list of keys: "a, b, c"
  * or "a=<x> b=<y>" or "a=1 b=x".  Returns the keys lowercase and
@@ -1033,7 +1079,7 @@ txt_parse(const char *s, struct buf *out)
 		s++;
 	while (*s != '\0') {
 		const char *k = s, *sep;
-		size_t n, i;
+		size_t n;
 		int letter = 0, upper = 0, has_value = 0;
 
 		if (!is_alnum((unsigned char)*s))
@@ -1056,31 +1102,15 @@ txt_parse(const char *s, struct buf *out)
 					return -1;
 				s = e + 1;
 			} else {
-				while (*s != '\0' && !is_space((unsigned char)*s) && *s != ',' &&
-				    *s != '<' && *s != '>' && *s != '=')
+				while (*s != '\0' && !is_space((unsigned char)*s) &&
+				    strchr(",<>=;()", *s) == NULL)
 					s++;
 			}
 		}
 		if (!has_value && upper)
 			bare_upper = 1;
-		/* append unless present */
-		for (i = 0; i + n <= out->len; ) {
-			size_t e = i;
-
-			while (e < out->len && out->s[e] != ' ')
-				e++;
-			if (e - i == n && strncasecmp(out->s + i, k, n) == 0)
-				break;
-			i = e + 1;
-		}
-		if (i + n > out->len || out->len == 0) {
-			size_t at = out->len;
-
-			if ((out->len && buf_add(out, " ", 1) < 0) || buf_add(out, k, n) < 0)
-				return -1;
-			for (at = at ? at + 1 : 0; at < out->len; at++)
-				out->s[at] = (char)lower((unsigned char)out->s[at]);
-		}
+		if (!keys_has(out, k, n) && keys_add(out, k, n) < 0)
+			return -1;
 		items++;
 		/* the separator */
 		sep = s;

@@ -433,6 +433,8 @@ static const struct bad_row bad_rows[] = {
 	{ "binary", "\0\1\2\3\0\377", 6, 1, "NUL byte" },
 	{ "binary-xml", "<registry>\0</registry>", 22, 1, "XML" },
 	{ "not-registry", "<html>\n<body/>\n</html>\n", 0, 1, "root element <html>" },
+	{ "other-registry", "<registry xmlns=\"http://www.iana.org/assignments\"\n id=\"protocol-numbers\">\n"
+	  "</registry>\n", 0, 1, "not the service name and port number registry: id \"protocol-numbers\"" },
 	{ "xml-no-records", "<registry>\n</registry>\n", 0, 0, "no <record>" },
 	{ "xml-mismatch", "<registry>\n<record>\n<name>x</nam>\n</record>\n</registry>\n", 0, 3,
 	  "mismatched tag" },
@@ -489,6 +491,167 @@ write_tmp(const char *name, const char *data, size_t len)
 	assert_int_equal(fwrite(data, 1, len, f), len);
 	assert_int_equal(fclose(f), 0);
 	return path;
+}
+
+/* --- derivations on small documents ------------------------------------------- */
+
+struct txt_row {
+	const char *note;
+	const char *keys;	/* expected txt_keys, NULL: none */
+};
+
+static const struct txt_row txt_rows[] = {
+	{ "Defined TXT keys: txtvers, protovers", "txtvers protovers" },
+	{ "Defined TXT keys: u=&lt;username&gt; p=&lt;password&gt; path=&lt;path&gt;", "u p path" },
+	{ "Defined TXT keys: txtvers=1 protovers=x", "txtvers protovers" },
+	{ "Defined TXT Keys: vendor, model, serialNo, mac", "vendor model serialno mac" },
+	{ "Defined TXT keys:<br/>  txtvers<br/>  vers=&lt;version of it&gt;<br/>", "txtvers vers" },
+	{ "This is an extension of the http service.  Defined TXT keys: path=&lt;context path&gt;",
+	  "path" },
+	{ "Defined TXT keys: txtvers, txtvers, TXTVERS", "txtvers" },
+	{ "Defined TXT keys: MAC=, GW-MAC", "mac gw-mac" },
+	{ "Defined TXT keys: app.url", "app.url" },
+	{ "Defined TXT keys: None", NULL },
+	{ "Defined TXT keys: none", NULL },
+	{ "Defined TXT keys: Proprietary", NULL },
+	{ "Defined TXT keys: TBD", NULL },
+	{ "Defined TXT keys: ", NULL },
+	{ "Defined TXT keys: See BonjourPrinting.pdf.", NULL },
+	{ "Defined TXT keys: see www.broadband-forum.org/assignments", NULL },
+	{ "Defined TXT keys: https://help.axis.com/en-us/axis-os#axis-bonjour-implementation", NULL },
+	{ "Defined TXT keys: txtvers and proprietary keys", NULL },
+	{ "Defined TXT keys: TEST-OK Test Controller Card TCCxxxx", NULL },
+	{ "Defined TXT keys: txtvers, Version, iTSh Version, Machine ID", NULL },
+	{ "Defined TXT keys: None path=&lt;file system pathname&gt;", NULL },
+	{ "Defined TXT keys: txtvers=1 (as described in the draft)", NULL },
+	{ "Defined TXT keys: c0, c1, ..., cn", NULL },
+	{ "Defined TXT keys: u=username; k=keypattern", NULL },
+	{ "Defined TXT keys: a. ssid=&lt;Wi-Fi SSID&gt; b. bssid=&lt;BSSID&gt;", NULL },
+	{ "Defined TXT keys: path=&lt;unclosed", NULL },
+	{ "Defined TXT keys: 0", NULL },
+	{ "No keys here", NULL },
+};
+
+static struct registry *
+load_doc(const char *name, const char *doc)
+{
+	char err[512];
+	struct registry *reg = registry_load(write_tmp(name, doc, strlen(doc)), err, sizeof(err));
+
+	if (reg == NULL)
+		fail_msg("%s", err);
+	return reg;
+}
+
+static void
+test_txt_keys(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(txt_rows) / sizeof(txt_rows[0]); i++) {
+		char doc[1024];
+		struct registry *reg;
+		const struct reg_service *s;
+
+		snprintf(doc, sizeof(doc), "<registry>\n<record><name>svc</name><protocol>tcp</protocol>"
+		    "<note>%s</note></record>\n</registry>\n", txt_rows[i].note);
+		print_message("note \"%s\"\n", txt_rows[i].note);
+		reg = load_doc("txt.xml", doc);
+		s = registry_lookup(reg, "svc", 3);
+		assert_non_null(s);
+		if (txt_rows[i].keys == NULL)
+			assert_null(s->txt_keys);
+		else
+			assert_string_equal(s->txt_keys, txt_rows[i].keys);
+		registry_destroy(reg);
+	}
+}
+
+struct derive_row {
+	const char *records;	/* inside <registry> */
+	const char *name;
+	const char *primary;
+	unsigned flags, transports;
+	const char *note;
+};
+
+#define REC(inner) "<record>" inner "</record>\n"
+
+static const struct derive_row derive_rows[] = {
+	/* an alias needs a registered, different target */
+	{ REC("<name>a_b</name><note>This entry is an alias to \"A-B\".</note>")
+	  REC("<name>a-b</name>"), "a_b", "a-b", REG_LEGACY, 0, NULL },
+	{ REC("<name>a_b</name><note>This entry is an alias to \"nowhere\".</note>"),
+	  "a_b", NULL, 0, 0, NULL },
+	{ REC("<name>self</name><note>This entry is an alias to \"self\".</note>"),
+	  "self", NULL, 0, 0, NULL },
+	{ REC("<name>old</name><protocol>udp</protocol>"
+	      "<description>This is a duplicate of the \"new\" service</description>")
+	  REC("<name>new</name>"), "old", "new", REG_ALIAS, TP_UDP, NULL },
+	/* reserved: by description, or only in a de-assignment note */
+	{ REC("<name>r</name><protocol>tcp</protocol><description>Reserved for later</description>"),
+	  "r", NULL, REG_RESERVED, TP_TCP, "Reserved for later" },
+	{ REC("<name>r</name><protocol>tcp</protocol><description>Live</description>")
+	  REC("<name>r</name><protocol>udp</protocol><description>Reserved for later</description>"),
+	  "r", NULL, 0, TP_TCP, NULL },
+	{ REC("<protocol>tcp</protocol><description>Reserved</description><number>7</number>"
+	      "<note>Historic usage was Gone-Svc. De-Assigned on 2020-01-02</note>")
+	  REC("<protocol>udp</protocol><description>Reserved</description><number>7</number>"
+	      "<note>Historic usage was gone-svc. De-Assigned on 2020-01-02</note>"),
+	  "gone-svc", NULL, REG_RESERVED, TP_TCP | TP_UDP, "de-assigned 2020-01-02, was port 7" },
+	{ REC("<protocol>tcp</protocol><description>Reserved</description><number>8</number>"
+	      "<note>De-assigned, previously oldname by <xref type=\"person\" data=\"X\"/></note>"),
+	  "oldname", NULL, REG_RESERVED, TP_TCP, "de-assigned, was port 8" },
+	{ REC("<protocol>tcp</protocol><description>Reserved</description><number>9</number>"
+	      "<note>De-assigned on 2025-02-13, previously live by X</note>")
+	  REC("<name>live</name><protocol>tcp</protocol>"), "live", NULL, 0, TP_TCP, NULL },
+	{ REC("<protocol>tcp</protocol><description>Reserved</description><number>9</number>"
+	      "<note>Previously assigned to NETCONF over BEEP</note>"), "netconf", NULL, 0, 0, NULL },
+	/* transports and special names */
+	{ REC("<name>m</name><protocol>tcp</protocol>") REC("<name>m</name>"), "m", NULL, 0, 0, NULL },
+	{ REC("<name>m</name><protocol>TCP</protocol>") REC("<name>M</name><protocol>dccp</protocol>"),
+	  "m", NULL, 0, TP_TCP | TP_DCCP, NULL },
+	{ REC("<name>dev</name><note>Not a service type. Special name reserved for X.</note>"),
+	  "dev", NULL, REG_NO_SERVICE, 0, NULL },
+};
+
+static void
+test_derive(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(derive_rows) / sizeof(derive_rows[0]); i++) {
+		const struct derive_row *r = &derive_rows[i];
+		char doc[2048];
+		struct registry *reg;
+		const struct reg_service *s;
+
+		snprintf(doc, sizeof(doc), "<registry xmlns=\"http://www.iana.org/assignments\">\n"
+		    "<updated>2000-01-01</updated>\n%s</registry>\n", r->records);
+		print_message("row %zu: %s\n", i, r->name);
+		reg = load_doc("derive.xml", doc);
+		assert_string_equal(registry_date(reg), "2000-01-01");
+		s = registry_lookup(reg, r->name, strlen(r->name));
+		if (r->flags == 0 && r->transports == 0 && strcmp(r->name, "netconf") == 0) {
+			assert_null(s);
+			registry_destroy(reg);
+			continue;
+		}
+		assert_non_null(s);
+		if (r->primary == NULL)
+			assert_null(s->primary);
+		else
+			assert_string_equal(s->primary, r->primary);
+		assert_int_equal(s->flags, r->flags);
+		assert_int_equal(s->transports, r->transports);
+		if (r->note == NULL)
+			assert_null(s->note);
+		else
+			assert_string_equal(s->note, r->note);
+		registry_destroy(reg);
+	}
 }
 
 /* NULL, and one line "path:LINE: ...reason..." */
@@ -632,6 +795,8 @@ main(void)
 		cmocka_unit_test(test_service_ports),
 		cmocka_unit_test(test_xml_matches_builtin),
 		cmocka_unit_test(test_csv_matches_xml),
+		cmocka_unit_test(test_txt_keys),
+		cmocka_unit_test(test_derive),
 		cmocka_unit_test(test_bad_files),
 		cmocka_unit_test(test_big_files),
 		cmocka_unit_test(test_prefixes),
