@@ -27,7 +27,7 @@ struct reg_service {
 	const char *primary;	/* ALIAS/LEGACY: the name to use (lowercase), else NULL */
 	const char *txt_keys;	/* the TXT keys its notes define, space-separated, or NULL */
 	const char *note;	/* RESERVED: why ("de-assigned 2022-01-10"), else NULL */
-	unsigned transports;	/* TP_* of its records; 0: registered without transport */
+	unsigned transports;	/* TP_* of its records; 0: a record names no transport (smb, mqtt) */
 	unsigned flags;		/* REG_* */
 };
 
@@ -35,7 +35,8 @@ struct reg_service {
 struct reg_port {
 	unsigned port;		/* the first port of the record's range */
 	unsigned port_last;	/* the last port of the range (== port for one port) */
-	unsigned transport;	/* one TP_* bit */
+	unsigned transport;	/* one TP_* bit, or 0: the record names no transport
+				   (boe-cms 6400, the Reserved range 225-241) */
 	const char *name;	/* lowercase service name, or NULL (Reserved, unnamed) */
 	const char *description;
 };
@@ -79,7 +80,9 @@ size_t registry_service_ports(const struct registry *reg,
 
 /*
  * Calls fn for every assignment that covers port for a transport in
- * tp_mask (named and unnamed, e.g. Reserved).  Returns how many there were.
+ * tp_mask (named and unnamed, e.g. Reserved; one without a transport
+ * matches every mask), ranges by their first port, in port order.
+ * Returns how many there were.
  */
 size_t registry_port_lookup(const struct registry *reg, unsigned port,
     unsigned tp_mask, void (*fn)(void *ud, const struct reg_port *p), void *ud);
