@@ -432,7 +432,8 @@ zone_worker_origin(struct zworker *w, const struct zbatch *b, const struct zent 
 /* Emits a parse-error about entry e unless the record silences it. */
 static void
 zone_wreport(struct zworker *w, const struct zbatch *b, const struct zent *e,
-    const ldns_rr *rr, const struct ztok *owner, const char *msg)
+    const ldns_rr *rr, const struct ztok *owner, const struct ztok *type,
+    const char *msg)
 {
 	struct finding f;
 	char *owner_str = NULL;
@@ -450,9 +451,21 @@ zone_wreport(struct zworker *w, const struct zbatch *b, const struct zent *e,
 		owner_str = ldns_rdf2str(ldns_rr_owner(rr));
 		f.owner = owner_str;
 		f.type = d != NULL ? d->_name : NULL;
-	} else if (owner != NULL && owner->n > 0 &&
-	    zone_absolute(&w->scratch, owner->p, owner->n, origin) == 0) {
-		f.owner = w->scratch.p;
+	} else {
+		if (owner != NULL && owner->n > 0 &&
+		    zone_absolute(&w->scratch, owner->p, owner->n, origin) == 0)
+			f.owner = w->scratch.p;
+		if (type != NULL && type->n < 16) {
+			char name[16];
+			const ldns_rr_descriptor *d;
+			ldns_rr_type t;
+
+			memcpy(name, type->p, type->n);
+			name[type->n] = '\0';
+			t = ldns_get_rr_type_by_name(name);
+			d = t != 0 ? ldns_rr_descript(t) : NULL;
+			f.type = d != NULL && d->_name != NULL ? d->_name : NULL;
+		}
 	}
 	sink_emit(&w->sink, &f);
 	free(owner_str);
@@ -681,11 +694,11 @@ zone_wrecord(struct zworker *w, const struct zbatch *b, const struct zent *e)
 	if (st != LDNS_STATUS_OK) {
 		ldns_rr_free(rr);
 		zone_wreport(w, b, e, NULL, n > 0 ? &t[0] : NULL,
-		    ldns_get_errorstr_by_id(st));
+		    ti < n ? &t[ti] : NULL, ldns_get_errorstr_by_id(st));
 		return;
 	}
 	if (zone_validate(rr, t, n, ti, e->origin != ZNONE, msg, sizeof msg) != 0) {
-		zone_wreport(w, b, e, rr, NULL, msg);
+		zone_wreport(w, b, e, rr, NULL, NULL, msg);
 		ldns_rr_free(rr);
 		return;
 	}
