@@ -418,14 +418,14 @@ ld_error(struct loader *ld, unsigned long line, const char *fmt, ...)
 static int
 ld_push(struct loader *ld, const struct raw *r)
 {
+	if (ld->nraw >= REG_RECORDS_MAX) {
+		ld_error(ld, r->line, "more than %u records", REG_RECORDS_MAX);
+		return -1;
+	}
 	if (ld->nraw == ld->capraw) {
 		size_t cap = ld->capraw ? ld->capraw * 2 : 1024;
 		struct raw *p;
 
-		if (ld->nraw >= REG_RECORDS_MAX) {
-			ld_error(ld, r->line, "more than %u records", REG_RECORDS_MAX);
-			return -1;
-		}
 		p = realloc(ld->raw, cap * sizeof(*p));
 		if (p == NULL) {
 			ld_error(ld, r->line, "out of memory");
@@ -569,18 +569,15 @@ xml_start(void *ud, const char *name, const char **atts)
 	}
 }
 
-/* Stores the field just read; a repeated field (two <note>s) is joined. */
+/* Stores the field just read.  IANA never repeats one; a file that does is refused. */
 static void
 xml_field_end(struct xml *x)
 {
+	static const char *const tags[] = {
+		"", "name", "protocol", "number", "description", "note", "updated",
+	};
 	const char **slot = NULL;
-	char *s;
 
-	s = squeeze(&x->ld->arena, x->text.len ? x->text.s : "", x->text.len);
-	if (s == NULL) {
-		xml_fail(x, "out of memory");
-		return;
-	}
 	switch (x->field) {
 	case F_NAME: slot = &x->cur.name; break;
 	case F_PROTOCOL: slot = &x->cur.protocol; break;
@@ -590,22 +587,13 @@ xml_field_end(struct xml *x)
 	case F_DATE: slot = &x->ld->date; break;
 	case F_NONE: return;
 	}
-	if (*slot != NULL && **slot != '\0' && *s != '\0') {
-		size_t a = strlen(*slot), b = strlen(s);
-		char *j = arena_alloc(&x->ld->arena, a + b + 2);
-
-		if (j == NULL) {
-			xml_fail(x, "out of memory");
-			return;
-		}
-		memcpy(j, *slot, a);
-		j[a] = ' ';
-		memcpy(j + a + 1, s, b + 1);
-		s = j;
-	} else if (*slot != NULL && *s == '\0') {
+	if (*slot != NULL) {
+		xml_fail(x, "a second <%s>", tags[x->field]);
 		return;
 	}
-	*slot = s;
+	*slot = squeeze(&x->ld->arena, x->text.len ? x->text.s : "", x->text.len);
+	if (*slot == NULL)
+		xml_fail(x, "out of memory");
 }
 
 static void XMLCALL

@@ -457,6 +457,10 @@ static const struct bad_row bad_rows[] = {
 	  "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">\n"
 	  "]>\n<registry><record><description>&e;&e;&e;&e;</description></record></registry>\n",
 	  0, 9, "" },
+	{ "xml-repeat", "<registry>\n<record><name>a</name>\n<note>x</note>\n<note>y</note></record>\n"
+	  "</registry>\n", 0, 4, "a second <note>" },
+	{ "xml-repeat-date", "<registry>\n<updated>2026-08-17</updated>\n<updated>x</updated>\n"
+	  "</registry>\n", 0, 3, "a second <updated>" },
 	{ "xml-deep", "<registry><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a>"
 	  "<a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a>"
 	  "<a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a><a>", 0, 1,
