@@ -1,0 +1,127 @@
+/*
+ * fuzz_registry.c -- a registry file (`--registry FILE`: the IANA XML or
+ * CSV, told apart by content), any bytes, through registry_load.  A file
+ * that loads must make a well-formed registry: names sorted, unique,
+ * lowercase and found by registry_lookup; aliases with a primary; ports in
+ * range and found by registry_port_lookup.  Its first names are then judged
+ * by namecheck_service against it, as `srvlint name --registry` would.
+ */
+#include <string.h>
+
+#include "fuzz.h"
+#include "namecheck.h"
+
+#define JUDGE_MAX 32
+
+struct portcheck {
+	const struct reg_service *svc;
+	unsigned seen;
+	unsigned port, transport;
+	int found;
+};
+
+static void
+on_port(void *ud, const struct reg_port *p)
+{
+	struct portcheck *pc = ud;
+
+	FUZZ_ASSERT(p->port <= p->port_last && p->port_last <= 65535,
+	    "port range %u-%u", p->port, p->port_last);
+	FUZZ_ASSERT(p->transport != 0 && (p->transport & (p->transport - 1)) == 0 &&
+	    p->transport <= TP_DCCP, "transport 0x%x is not one TP_* bit", p->transport);
+	FUZZ_ASSERT(transport_name(p->transport) != NULL, "transport without a name");
+	if (pc->svc != NULL)
+		FUZZ_ASSERT(p->name != NULL && strcmp(p->name, pc->svc->name) == 0,
+		    "port %u of \"%s\" is named \"%s\"", p->port, pc->svc->name,
+		    p->name ? p->name : "(null)");
+	pc->seen++;
+	pc->port = p->port;
+	pc->transport = p->transport;
+}
+
+static void
+on_lookup(void *ud, const struct reg_port *p)
+{
+	struct portcheck *pc = ud;
+
+	FUZZ_ASSERT(p->port <= pc->port && pc->port <= p->port_last,
+	    "registry_port_lookup(%u) gave %u-%u", pc->port, p->port, p->port_last);
+	if (p->name != NULL && strcmp(p->name, pc->svc->name) == 0)
+		pc->found = 1;
+}
+
+static void
+judge(const struct registry *reg, const struct reg_service *svc)
+{
+	struct lint_ctx ctx = *fuzz_ctx(0);
+	struct finding_list *l = finding_list_create();
+	struct sink sink = { fuzz_list_sink, l };
+	struct finding tmpl;
+
+	FUZZ_ASSERT(l != NULL, "out of memory");
+	ctx.reg = reg;
+	finding_init(&tmpl, CHECK_NAME_EMPTY);
+	(void)namecheck_service(&ctx, svc->name, strlen(svc->name), "tcp", 3, &tmpl, &sink);
+	(void)namecheck_service(&ctx, svc->name, strlen(svc->name), "udp", 3, &tmpl, &sink);
+	fuzz_render(l, REPORT_NAME, svc->name);
+	finding_list_destroy(l);
+}
+
+static void
+walk(const struct registry *reg)
+{
+	size_t n = registry_service_count(reg);
+	const char *date = registry_date(reg);
+
+	FUZZ_ASSERT(date != NULL, "registry_date NULL");
+	fuzz_assert_clean(date, strlen(date), "registry date");
+	for (size_t i = 0; i < n; i++) {
+		const struct reg_service *svc = registry_service_at(reg, i);
+		struct portcheck pc = { svc, 0, 0, 0, 0 };
+		size_t count;
+
+		FUZZ_ASSERT(svc != NULL && svc->name != NULL && svc->description != NULL,
+		    "service %zu incomplete", i);
+		for (const char *c = svc->name; *c; c++)
+			FUZZ_ASSERT(!(*c >= 'A' && *c <= 'Z'), "name \"%s\" not lowercase", svc->name);
+		if (i > 0)
+			FUZZ_ASSERT(strcmp(registry_service_at(reg, i - 1)->name, svc->name) < 0,
+			    "names not sorted and unique at %zu: \"%s\"", i, svc->name);
+		FUZZ_ASSERT(registry_lookup(reg, svc->name, strlen(svc->name)) == svc,
+		    "registry_lookup does not find \"%s\"", svc->name);
+		FUZZ_ASSERT((svc->transports & ~0xfu) == 0, "transports 0x%x", svc->transports);
+		if (svc->flags & (REG_ALIAS | REG_LEGACY))
+			FUZZ_ASSERT(svc->primary != NULL, "\"%s\": alias/legacy without a primary",
+			    svc->name);
+		count = registry_service_ports(reg, svc, on_port, &pc);
+		FUZZ_ASSERT(count == pc.seen, "registry_service_ports said %zu, called %u",
+		    count, pc.seen);
+		if (pc.seen > 0) {
+			pc.found = 0;
+			(void)registry_port_lookup(reg, pc.port, pc.transport, on_lookup, &pc);
+			FUZZ_ASSERT(pc.found, "registry_port_lookup(%u) misses \"%s\"",
+			    pc.port, svc->name);
+		}
+		if (i < JUDGE_MAX)
+			judge(reg, svc);
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *path = fuzz_write_file("registry", data, size);
+	struct registry *reg;
+	char err[256];
+
+	memset(err, 'x', sizeof err);
+	reg = registry_load(path, err, sizeof err);
+	if (reg == NULL) {
+		FUZZ_ASSERT(memchr(err, '\0', sizeof err) != NULL && err[0] != '\0',
+		    "registry_load failed without a reason");
+		return 0;
+	}
+	walk(reg);
+	registry_destroy(reg);
+	return 0;
+}

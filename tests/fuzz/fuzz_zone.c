@@ -1,0 +1,80 @@
+/*
+ * fuzz_zone.c -- a whole zone file through the streaming reader
+ * (zone_check_file, what `srvlint check` runs) and every record check.
+ *
+ * Input: the zone text, written to zone.zone in a private directory that
+ * also holds inc.zone, so "$INCLUDE inc.zone" reads a file and
+ * "$INCLUDE zone.zone" is a loop.  Origin example.com. (as -o), include
+ * directory the private one.  The zone is checked with -j 1 and -j 2: the
+ * findings must be the same, in the same order.  Every finding keeps the
+ * invariants of fuzz.h and renders clean in text, JSON and SARIF.
+ */
+#include <string.h>
+
+#include "fuzz.h"
+#include "zone.h"
+
+static const char inc_zone[] =
+    "; included by the fuzz harness\n"
+    "_http._tcp IN SRV 0 0 80 www\n"
+    "www IN A 192.0.2.1\n"
+    "$ORIGIN sub\n"
+    "_www._tcp IN SRV 0 0 80 @\n";
+
+static unsigned long
+lines_of(const uint8_t *data, size_t size)
+{
+	unsigned long n = 1;
+
+	for (size_t i = 0; i < size; i++)
+		n += data[i] == '\n';
+	return n;
+}
+
+static int
+check(const char *path, int jobs, struct finding_list *l)
+{
+	struct zone_params zp;
+	struct sink sink = { fuzz_list_sink, l };
+
+	memset(&zp, 0, sizeof zp);
+	zp.origin = "example.com.";
+	zp.include_dir = fuzz_tmpdir();
+	zp.jobs = jobs;
+	return zone_check_file(fuzz_ctx(1), path, &zp, NULL, &sink);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int ready;
+	struct finding_list *one = finding_list_create();
+	struct finding_list *two = finding_list_create();
+	unsigned long nlines = lines_of(data, size);
+	char path[512];
+	int rc1, rc2;
+
+	FUZZ_ASSERT(one != NULL && two != NULL, "out of memory");
+	if (!ready) {
+		fuzz_write_file("inc.zone", (const uint8_t *)inc_zone, sizeof inc_zone - 1);
+		ready = 1;
+	}
+	snprintf(path, sizeof path, "%s", fuzz_write_file("zone.zone", data, size));
+	rc1 = check(path, 1, one);
+	rc2 = check(path, 2, two);
+	FUZZ_ASSERT(rc1 == rc2, "zone_check_file returned %d with -j 1, %d with -j 2",
+	    rc1, rc2);
+	fuzz_same_findings(one, two, "-j 1 against -j 2");
+	for (size_t i = 0; i < finding_list_count(one); i++) {
+		const struct finding *f = finding_list_get(one, i);
+
+		if (f->file != NULL && strcmp(f->file, path) == 0)
+			FUZZ_ASSERT(f->line >= 1 && f->line <= nlines,
+			    "[%s] at line %lu of a %lu-line zone",
+			    check_info(f->check)->name, f->line, nlines);
+	}
+	fuzz_render(one, REPORT_FLAT, NULL);
+	finding_list_destroy(one);
+	finding_list_destroy(two);
+	return 0;
+}
