@@ -6,10 +6,11 @@
  *
  * Memory grows with the number of names: one 8-byte slot per name that
  * matters to a cross-record check (a 56-bit hash of the lowercased wire name
- * with 8 fact bits in the low byte, open addressing, load <= 3/4), plus one
- * reference per record whose check cannot be decided yet (an SRV whose
- * target has not been seen with an address, a browse PTR, a "." SRV, a large
- * TXT).  Names are kept as wire bytes in one arena, and only for references.
+ * with 8 fact bits in the low byte, open addressing, load <= 3/4: 11-21
+ * bytes a name, about 14 on average), plus one reference per record whose
+ * check cannot be decided yet (an SRV whose target has not been seen with
+ * an address, a browse PTR, a "." SRV, a large TXT): 16 bytes and its names,
+ * compressed against the apex, in one arena.
  */
 #ifndef SRVLINT_CHECKER_IMPL_H
 #define SRVLINT_CHECKER_IMPL_H
@@ -61,30 +62,50 @@ dname_suffix(const struct dname *d, int i, size_t *len)
 	return d->w + o;
 }
 
-/* The hash table of per-name facts. */
-struct nametab {
+/*
+ * The hash table of per-name facts, in 64 shards picked by the top hash
+ * bits: each shard grows on its own, so growing never holds two copies of
+ * the whole table (peak memory stays near the table's size), and shards
+ * grow at different times, which evens out the power-of-two slack.
+ */
+#define NAMETAB_SHARDS 64
+struct nametab_shard {
 	uint64_t *slot;		/* 0: empty; else key | facts */
-	size_t cap;		/* power of two, or 0 */
-	size_t count;
+	uint32_t cap;		/* power of two, or 0 */
+	uint32_t count;
+};
+struct nametab {
+	struct nametab_shard shard[NAMETAB_SHARDS];
 };
 
 enum ref_kind {
 	REF_SRV_TARGET,		/* key: target; srv-target-cname / -no-address */
 	REF_SRV_DOT,		/* key: owner; srv-target-dot-mixed */
 	REF_BROWSE,		/* key: instance; dnssd-instance-no-srv / -no-txt */
-	REF_TXT_SIZE		/* txt-size; target holds the size in bytes */
+	REF_TXT_SIZE		/* txt-size; the size follows the owner */
 };
 
-/* A check that waits for the whole zone.  24 bytes. */
+/*
+ * A check that waits for the whole zone: 16 bytes, plus its record in the
+ * arena.  A record is a 4-byte header (kind and name encodings in byte 0,
+ * the index of its struct ref_pos in bytes 1-3), the owner, then the
+ * target (a dname, or for REF_TXT_SIZE a 4-byte size).  Names inside the
+ * apex are kept without it, and a target that is a suffix of the owner
+ * (_http._tcp.h1 -> h1) is kept as the label index where it starts.
+ */
 struct ref {
 	uint64_t key;		/* hash of the name the check looks up */
 	uint32_t line;
-	uint32_t owner;		/* arena offset of the owner's wire name */
-	uint32_t target;	/* arena offset of the target, or the TXT size */
-	uint32_t pos_kind;	/* index into checker.pos << 8 | enum ref_kind */
+	uint32_t rec;		/* arena offset of the record */
 };
 
-/* Where references came from: interned, so 24 bytes serve many refs. */
+#define REC_KIND	0x0fu	/* enum ref_kind */
+#define REC_OWNER_REL	0x10u	/* the owner is relative to the apex */
+#define REC_TGT_REL	0x20u	/* the target is relative to the apex */
+#define REC_TGT_SUFFIX	0x40u	/* the target is one byte: a label index of the owner */
+#define REC_TGT_NONE	0x80u	/* no target */
+
+/* Where references came from: interned, so 16 bytes serve many refs. */
 struct ref_pos {
 	check_set disabled;
 	uint32_t file;		/* index into checker.files, or NO_STR */
@@ -123,7 +144,6 @@ struct checker {
 
 	uint8_t *arena;
 	size_t alen, acap;
-	uint32_t last_owner, last_owner_len;	/* arena dedupe of the last owner */
 
 	struct txt_acc txt;
 	int txt_first_pushed;	/* the first TXT sum went to a reference */

@@ -92,61 +92,89 @@ key_of(uint64_t hash)
 	return k != 0 ? k : 0x100;	/* 0 marks an empty slot */
 }
 
-static size_t
-slot_of(const struct nametab *t, uint64_t key)
+static struct nametab_shard *
+shard_of(struct nametab *t, uint64_t key)
 {
-	size_t mask = t->cap - 1;
+	return &t->shard[key >> 58];
+}
+
+static size_t
+slot_of(const struct nametab_shard *s, uint64_t key)
+{
+	size_t mask = s->cap - 1;
 	size_t i = (size_t)(key >> 8) & mask;
 
-	while (t->slot[i] != 0 && (t->slot[i] & KEY_MASK) != key)
+	while (s->slot[i] != 0 && (s->slot[i] & KEY_MASK) != key)
 		i = (i + 1) & mask;
 	return i;
 }
 
 static int
-nametab_grow(struct nametab *t)
+shard_grow(struct nametab_shard *s)
 {
-	size_t ncap = t->cap != 0 ? t->cap * 2 : 1024;
-	struct nametab n = { calloc(ncap, sizeof(uint64_t)), ncap, t->count };
+	uint32_t ncap = s->cap != 0 ? s->cap * 2 : 64;
+	struct nametab_shard n = { calloc(ncap, sizeof(uint64_t)), ncap, s->count };
 
-	if (n.slot == NULL)
+	if (n.slot == NULL || ncap == 0)
 		return -1;
-	for (size_t i = 0; i < t->cap; i++)
-		if (t->slot[i] != 0)
-			n.slot[slot_of(&n, t->slot[i] & KEY_MASK)] = t->slot[i];
-	free(t->slot);
-	*t = n;
+	for (size_t i = 0; i < s->cap; i++)
+		if (s->slot[i] != 0)
+			n.slot[slot_of(&n, s->slot[i] & KEY_MASK)] = s->slot[i];
+	free(s->slot);
+	*s = n;
 	return 0;
+}
+
+/* The slot for key, made when absent (NULL when out of memory). */
+static uint64_t *
+nametab_put(struct nametab *t, uint64_t key)
+{
+	struct nametab_shard *s = shard_of(t, key);
+	size_t i;
+
+	if ((s->count + 1) * 4 > (size_t)s->cap * 3 && shard_grow(s) != 0)
+		return NULL;
+	i = slot_of(s, key);
+	if (s->slot[i] == 0) {
+		s->slot[i] = key;
+		s->count++;
+	}
+	return &s->slot[i];
+}
+
+static uint64_t
+nametab_get(const struct nametab *t, uint64_t key)
+{
+	const struct nametab_shard *s = &t->shard[key >> 58];
+
+	return s->cap != 0 ? s->slot[slot_of(s, key)] : 0;
+}
+
+static void
+nametab_free(struct nametab *t)
+{
+	for (size_t i = 0; i < NAMETAB_SHARDS; i++)
+		free(t->shard[i].slot);
+	memset(t, 0, sizeof(*t));
 }
 
 int
 xref_fact(struct checker *ch, uint64_t hash, unsigned facts)
 {
-	struct nametab *t = &ch->names;
-	uint64_t key = key_of(hash);
-	size_t i;
+	uint64_t *slot = nametab_put(&ch->names, key_of(hash));
 
-	if ((t->count + 1) * 4 > t->cap * 3 && nametab_grow(t) != 0) {
+	if (slot == NULL) {
 		ch->oom = 1;
 		return -1;
 	}
-	i = slot_of(t, key);
-	if (t->slot[i] == 0) {
-		t->slot[i] = key;
-		t->count++;
-	}
-	t->slot[i] |= facts & 0xffu;
+	*slot |= facts & 0xffu;
 	return 0;
 }
 
 unsigned
 xref_facts(const struct checker *ch, uint64_t hash)
 {
-	const struct nametab *t = &ch->names;
-
-	if (t->cap == 0)
-		return 0;
-	return (unsigned)(t->slot[slot_of(t, key_of(hash))] & 0xffu);
+	return (unsigned)(nametab_get(&ch->names, key_of(hash)) & 0xffu);
 }
 
 /* --- references ----------------------------------------------------------- */
@@ -192,18 +220,6 @@ arena_put(struct checker *ch, const void *data, size_t len)
 	return off;
 }
 
-/* An owner name in the arena, stored once for consecutive records. */
-static uint32_t
-arena_owner(struct checker *ch, const uint8_t *w, size_t len)
-{
-	if (ch->last_owner != NO_STR && ch->last_owner_len == len &&
-	    memcmp(ch->arena + ch->last_owner, w, len) == 0)
-		return ch->last_owner;
-	ch->last_owner = arena_put(ch, w, len);
-	ch->last_owner_len = (uint32_t)len;
-	return ch->last_owner;
-}
-
 static uint32_t
 intern_file(struct checker *ch, const char *file)
 {
@@ -240,6 +256,44 @@ intern_pos(struct checker *ch, const struct rr_pos *pos)
 	return (uint32_t)ch->npos++;
 }
 
+/* Appends a name: relative to the apex when it lies inside (returns 1), else whole. */
+static int
+put_name(struct checker *ch, const uint8_t *w, size_t len, uint32_t *off)
+{
+	static const uint8_t root = 0;
+	struct dname d;
+
+	if (ch->apex_len != 0 && xref_dname_parse(&d, w, len) == 0 && xref_inside(ch, &d)) {
+		size_t rl = len - ch->apex_len;
+		if ((rl > 0 && arena_put(ch, w, rl) == NO_STR) ||
+		    arena_put(ch, &root, 1) == NO_STR)
+			*off = NO_STR;
+		return 1;
+	}
+	if (arena_put(ch, w, len) == NO_STR)
+		*off = NO_STR;
+	return 0;
+}
+
+/* Label index of owner where target starts, or -1 when it is no suffix. */
+static int
+suffix_index(const uint8_t *owner, size_t olen, const uint8_t *target, size_t tlen)
+{
+	struct dname d;
+
+	if (xref_dname_parse(&d, owner, olen) != 0)
+		return -1;
+	for (int i = 0; i <= d.n; i++) {
+		size_t sl;
+		const uint8_t *s = dname_suffix(&d, i, &sl);
+		if (sl == tlen)
+			return xref_ci_equal(s, target, tlen) ? i : -1;
+		if (sl < tlen)
+			break;
+	}
+	return -1;
+}
+
 void
 xref_add(struct checker *ch, enum ref_kind kind, uint64_t key,
     const struct rr_pos *pos, unsigned long line,
@@ -247,23 +301,49 @@ xref_add(struct checker *ch, enum ref_kind kind, uint64_t key,
     const uint8_t *target, size_t target_len, uint32_t size)
 {
 	struct ref r;
-	uint32_t pi;
+	uint32_t pi, off = 0;
+	uint8_t hdr[4];
+	size_t start = ch->alen;
+	int k = -1;
 
 	if (grow((void **)&ch->refs, &ch->caprefs, ch->nrefs, sizeof(r)) != 0)
 		goto oom;
 	pi = intern_pos(ch, pos);
+	if (pi == NO_STR || pi > 0xffffffu)
+		goto oom;
+	start = ch->alen;
+	hdr[0] = (uint8_t)kind;
+	hdr[1] = (uint8_t)(pi >> 16);
+	hdr[2] = (uint8_t)(pi >> 8);
+	hdr[3] = (uint8_t)pi;
+	if (arena_put(ch, hdr, 4) == NO_STR)
+		goto oom;
+	if (put_name(ch, owner, owner_len, &off))
+		ch->arena[start] |= REC_OWNER_REL;
+	if (kind == REF_TXT_SIZE) {
+		uint8_t sz[4] = { (uint8_t)(size >> 24), (uint8_t)(size >> 16),
+		    (uint8_t)(size >> 8), (uint8_t)size };
+		if (arena_put(ch, sz, 4) == NO_STR)
+			off = NO_STR;
+	} else if (target == NULL) {
+		ch->arena[start] |= REC_TGT_NONE;
+	} else if ((k = suffix_index(owner, owner_len, target, target_len)) >= 0) {
+		uint8_t kb = (uint8_t)k;
+		ch->arena[start] |= REC_TGT_SUFFIX;
+		if (arena_put(ch, &kb, 1) == NO_STR)
+			off = NO_STR;
+	} else if (put_name(ch, target, target_len, &off)) {
+		ch->arena[start] |= REC_TGT_REL;
+	}
+	if (off == NO_STR)
+		goto oom;
 	r.key = key;
 	r.line = line > 0xffffffffUL ? 0xffffffffu : (uint32_t)line;
-	r.owner = arena_owner(ch, owner, owner_len);
-	r.target = kind == REF_TXT_SIZE ? size :
-	    target != NULL ? arena_put(ch, target, target_len) : NO_STR;
-	if (pi == NO_STR || pi > 0xffffffu || r.owner == NO_STR ||
-	    (kind != REF_TXT_SIZE && target != NULL && r.target == NO_STR))
-		goto oom;
-	r.pos_kind = pi << 8 | (uint32_t)kind;
+	r.rec = (uint32_t)start;
 	ch->refs[ch->nrefs++] = r;
 	return;
 oom:
+	ch->alen = start;
 	ch->oom = 1;
 }
 
@@ -280,6 +360,106 @@ xref_txt_flush(struct checker *ch, int force)
 	t->key = 0;
 }
 
+/* --- reading records back ------------------------------------------------- */
+
+/* A reference's record, decoded. */
+struct rec_view {
+	unsigned kind;
+	uint32_t pos;
+	uint8_t owner[256];
+	size_t olen;
+	uint8_t target[256];
+	size_t tlen;		/* 0: none */
+	uint32_t size;		/* REF_TXT_SIZE */
+	uint32_t size_off;	/* arena offset of the size */
+};
+
+/* Bytes of the wire name at p, its root label included. */
+static size_t
+wire_len(const uint8_t *p)
+{
+	size_t n = 0;
+
+	while (p[n] != 0)
+		n += 1u + p[n];
+	return n + 1;
+}
+
+/* Reads a stored name at p into out; returns the bytes it took in the arena. */
+static size_t
+get_name(const struct checker *ch, const uint8_t *p, int rel, uint8_t *out, size_t *olen)
+{
+	size_t n = wire_len(p);
+
+	if (rel) {
+		memcpy(out, p, n - 1);
+		memcpy(out + n - 1, ch->apex, ch->apex_len);
+		*olen = n - 1 + ch->apex_len;
+	} else {
+		memcpy(out, p, n);
+		*olen = n;
+	}
+	return n;
+}
+
+static unsigned
+rec_kind(const struct checker *ch, const struct ref *r)
+{
+	return ch->arena[r->rec] & REC_KIND;
+}
+
+static uint32_t
+rec_pos(const struct checker *ch, const struct ref *r)
+{
+	const uint8_t *h = ch->arena + r->rec;
+
+	return (uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3];
+}
+
+static void
+rec_read(const struct checker *ch, const struct ref *r, struct rec_view *v)
+{
+	const uint8_t *h = ch->arena + r->rec, *p = h + 4;
+	unsigned flags = h[0];
+	struct dname d;
+	size_t sl;
+
+	v->kind = flags & REC_KIND;
+	v->pos = rec_pos(ch, r);
+	p += get_name(ch, p, (flags & REC_OWNER_REL) != 0, v->owner, &v->olen);
+	v->tlen = 0;
+	v->size = 0;
+	if (v->kind == REF_TXT_SIZE) {
+		v->size_off = (uint32_t)(p - ch->arena);
+		v->size = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+		    (uint32_t)p[2] << 8 | p[3];
+	} else if (flags & REC_TGT_NONE) {
+		/* no target */
+	} else if (flags & REC_TGT_SUFFIX) {
+		if (xref_dname_parse(&d, v->owner, v->olen) == 0 && p[0] <= d.n) {
+			const uint8_t *t = dname_suffix(&d, p[0], &sl);
+			memcpy(v->target, t, sl);
+			v->tlen = sl;
+		}
+	} else {
+		(void)get_name(ch, p, (flags & REC_TGT_REL) != 0, v->target, &v->tlen);
+	}
+}
+
+static void
+rec_set_size(struct checker *ch, const struct ref *r, uint32_t size)
+{
+	struct rec_view v;
+	uint8_t *p;
+
+	rec_read(ch, r, &v);
+	p = ch->arena + v.size_off;
+	p[0] = (uint8_t)(size >> 24);
+	p[1] = (uint8_t)(size >> 16);
+	p[2] = (uint8_t)(size >> 8);
+	p[3] = (uint8_t)size;
+}
+
 /* --- lifecycle -------------------------------------------------------------- */
 
 struct checker *
@@ -292,7 +472,6 @@ checker_create(const struct lint_ctx *ctx, const struct sink *sink,
 		return NULL;
 	ch->ctx = ctx;
 	ch->sink = sink;
-	ch->last_owner = NO_STR;
 	if (apex != NULL && ldns_rdf_size(apex) <= sizeof(ch->apex)) {
 		memcpy(ch->apex, ldns_rdf_data(apex), ldns_rdf_size(apex));
 		ch->apex_len = ldns_rdf_size(apex);
@@ -304,17 +483,15 @@ checker_create(const struct lint_ctx *ctx, const struct sink *sink,
 static void
 checker_clear(struct checker *ch)
 {
-	free(ch->names.slot);
+	nametab_free(&ch->names);
 	free(ch->refs);
 	free(ch->pos);
 	free(ch->files);
 	free(ch->arena);
-	memset(&ch->names, 0, sizeof(ch->names));
 	ch->refs = NULL, ch->nrefs = ch->caprefs = 0;
 	ch->pos = NULL, ch->npos = ch->cappos = 0;
 	ch->files = NULL, ch->nfiles = ch->capfiles = 0;
 	ch->arena = NULL, ch->alen = ch->acap = 0;
-	ch->last_owner = NO_STR;
 	ch->last_pos_src = NULL;
 	ch->txt.key = 0;
 	ch->txt_first_pushed = 0;
@@ -345,16 +522,20 @@ checker_merge(struct checker *dst, struct checker *src)
 	uint32_t *fmap = NULL;
 	int rc = -1;
 
+	if (dst == NULL || src == NULL || dst == src)
+		return dst == src ? 0 : -1;
 	xref_txt_flush(src, 1);
-	for (size_t i = 0; i < src->names.cap; i++) {
-		uint64_t s = src->names.slot[i];
-		if (s != 0 && xref_fact(dst, s & KEY_MASK, (unsigned)(s & 0xff)) != 0)
-			goto out;
+	/* Shard by shard, freeing each: never two copies of the names. */
+	for (size_t k = 0; k < NAMETAB_SHARDS; k++) {
+		struct nametab_shard *s = &src->names.shard[k];
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->slot[i] != 0 &&
+			    xref_fact(dst, s->slot[i] & KEY_MASK, (unsigned)(s->slot[i] & 0xff)) != 0)
+				goto out;
+		free(s->slot);
+		memset(s, 0, sizeof(*s));
 	}
 	/* The arena moves whole: src offsets shift by abase. */
-	abase = (uint32_t)dst->alen;
-	if (src->alen > 0 && arena_put(dst, src->arena, src->alen) == NO_STR)
-		goto out;
 	fmap = calloc(src->nfiles + 1, sizeof(*fmap));
 	if (fmap == NULL)
 		goto out;
@@ -363,6 +544,11 @@ checker_merge(struct checker *dst, struct checker *src)
 		if (fmap[i] == NO_STR)
 			goto out;
 	}
+	abase = (uint32_t)dst->alen;
+	if (src->alen > 0 && arena_put(dst, src->arena, src->alen) == NO_STR)
+		goto out;
+	free(src->arena);
+	src->arena = NULL, src->alen = src->acap = 0;
 	pbase = (uint32_t)dst->npos;
 	for (size_t i = 0; i < src->npos; i++) {
 		struct ref_pos p = src->pos[i];
@@ -372,18 +558,23 @@ checker_merge(struct checker *dst, struct checker *src)
 		p.domain = p.domain != NO_STR ? p.domain + abase : NO_STR;
 		dst->pos[dst->npos++] = p;
 	}
+	if (dst->npos > 0xffffffu)
+		goto out;
 	for (size_t i = 0; i < src->nrefs; i++) {
 		struct ref r = src->refs[i];
+		uint8_t *h;
+		uint32_t pi;
 		if (grow((void **)&dst->refs, &dst->caprefs, dst->nrefs, sizeof(r)) != 0)
 			goto out;
-		r.owner += abase;
-		if ((r.pos_kind & 0xff) != REF_TXT_SIZE && r.target != NO_STR)
-			r.target += abase;
-		r.pos_kind = ((r.pos_kind >> 8) + pbase) << 8 | (r.pos_kind & 0xff);
+		r.rec += abase;
+		h = dst->arena + r.rec;
+		pi = ((uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3]) + pbase;
+		h[1] = (uint8_t)(pi >> 16);
+		h[2] = (uint8_t)(pi >> 8);
+		h[3] = (uint8_t)pi;
 		dst->refs[dst->nrefs++] = r;
 	}
-	/* dst's own dedupe caches stay valid: its old entries did not move. */
-	dst->last_owner = NO_STR;
+	/* The next record of dst must not reuse a pos of src. */
 	dst->last_pos_src = NULL;
 	dst->oom |= src->oom;
 	rc = 0;
@@ -402,40 +593,25 @@ ref_cmp(const void *a, const void *b, void *ud)
 {
 	const struct checker *ch = ud;
 	const struct ref *x = a, *y = b;
-	uint32_t fx = ch->pos[x->pos_kind >> 8].file;
-	uint32_t fy = ch->pos[y->pos_kind >> 8].file;
+	uint32_t fx = ch->pos[rec_pos(ch, x)].file;
+	uint32_t fy = ch->pos[rec_pos(ch, y)].file;
 
 	if (fx != fy)
 		return fx < fy ? -1 : 1;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
-	if ((x->pos_kind & 0xff) != (y->pos_kind & 0xff))
-		return (x->pos_kind & 0xff) < (y->pos_kind & 0xff) ? -1 : 1;
+	if (rec_kind(ch, x) != rec_kind(ch, y))
+		return rec_kind(ch, x) < rec_kind(ch, y) ? -1 : 1;
 	return 0;
 }
 
-/* Length of the wire name at arena offset off. */
-static size_t
-arena_name_len(const struct checker *ch, uint32_t off)
-{
-	size_t len = 0;
-
-	while (ch->arena[off + len] != 0)
-		len += 1u + ch->arena[off + len];
-	return len + 1;
-}
-
-/* Presentation form of an arena name (malloc'd, or NULL). */
+/* Presentation form of a wire name (malloc'd, or NULL). */
 static char *
-arena_name(const struct checker *ch, uint32_t off)
+name_str(const uint8_t *w, size_t len)
 {
-	ldns_rdf *rdf;
+	ldns_rdf *rdf = ldns_dname_new_frm_data((uint16_t)len, w);
 	char *s;
 
-	if (off == NO_STR)
-		return NULL;
-	rdf = ldns_dname_new_frm_data((uint16_t)arena_name_len(ch, off),
-	    ch->arena + off);
 	if (rdf == NULL)
 		return NULL;
 	s = ldns_rdf2str(rdf);
@@ -444,15 +620,15 @@ arena_name(const struct checker *ch, uint32_t off)
 }
 
 static void
-xref_report(struct checker *ch, const struct ref *r, enum check_id id,
-    enum severity sev, const char *type, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+xref_report(struct checker *ch, const struct ref *r, const struct rec_view *v,
+    enum check_id id, enum severity sev, const char *type, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 
 static void
-xref_report(struct checker *ch, const struct ref *r, enum check_id id,
-    enum severity sev, const char *type, const char *fmt, ...)
+xref_report(struct checker *ch, const struct ref *r, const struct rec_view *v,
+    enum check_id id, enum severity sev, const char *type, const char *fmt, ...)
 {
-	const struct ref_pos *p = &ch->pos[r->pos_kind >> 8];
+	const struct ref_pos *p = &ch->pos[v->pos];
 	char msg[1024];
 	struct finding f;
 	va_list ap;
@@ -463,12 +639,12 @@ xref_report(struct checker *ch, const struct ref *r, enum check_id id,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	owner = arena_name(ch, r->owner);
+	owner = name_str(v->owner, v->olen);
 	finding_init(&f, id);
 	if (sev != SEV_OFF)
 		f.severity = sev;
 	f.message = msg;
-	f.owner = owner;
+	f.owner = owner != NULL ? owner : "?";
 	f.type = type;
 	f.file = p->file != NO_STR ? (const char *)ch->arena + ch->files[p->file] : NULL;
 	f.line = r->line;
@@ -513,23 +689,22 @@ target_elsewhere(const struct checker *ch, const uint8_t *w, size_t len)
 }
 
 static void
-finish_srv_target(struct checker *ch, const struct ref *r)
+finish_srv_target(struct checker *ch, const struct ref *r, const struct rec_view *v)
 {
 	unsigned f = xref_facts(ch, r->key);
-	const uint8_t *tw = ch->arena + r->target;
 	char *t;
 
 	if (f & NF_UNKNOWN)
 		return;
 	if (f & NF_CNAME) {
-		t = arena_name(ch, r->target);
-		xref_report(ch, r, CHECK_SRV_TARGET_CNAME, SEV_OFF, "SRV",
+		t = name_str(v->target, v->tlen);
+		xref_report(ch, r, v, CHECK_SRV_TARGET_CNAME, SEV_OFF, "SRV",
 		    "the target %s is an alias (CNAME), which SRV targets must not be: "
 		    "point the SRV record at the canonical host name", t ? t : "?");
 		free(t);
-	} else if (!(f & NF_ADDR) && !target_elsewhere(ch, tw, arena_name_len(ch, r->target))) {
-		t = arena_name(ch, r->target);
-		xref_report(ch, r, CHECK_SRV_TARGET_NO_ADDRESS, SEV_OFF, "SRV",
+	} else if (!(f & NF_ADDR) && !target_elsewhere(ch, v->target, v->tlen)) {
+		t = name_str(v->target, v->tlen);
+		xref_report(ch, r, v, CHECK_SRV_TARGET_NO_ADDRESS, SEV_OFF, "SRV",
 		    "the target %s has no A or AAAA record%s: add one, or point "
 		    "the SRV record at a host that has them", t ? t : "?",
 		    ch->apex_len ? " in the zone" : "");
@@ -538,41 +713,34 @@ finish_srv_target(struct checker *ch, const struct ref *r)
 }
 
 static void
-finish_browse(struct checker *ch, const struct ref *r, struct nametab *seen)
+finish_browse(struct checker *ch, const struct ref *r, const struct rec_view *v,
+    struct nametab *seen)
 {
 	unsigned f = xref_facts(ch, r->key);
-	size_t i;
 	char *t;
 
 	/* One finding per instance, on the first PTR that browses it. */
-	if (seen->cap == 0 || (seen->count + 1) * 4 > seen->cap * 3) {
-		if (nametab_grow(seen) != 0)
-			return;
-	}
-	i = slot_of(seen, key_of(r->key));
-	if (seen->slot[i] != 0)
+	if (nametab_get(seen, key_of(r->key)) != 0 || nametab_put(seen, key_of(r->key)) == NULL)
 		return;
-	seen->slot[i] = key_of(r->key);
-	seen->count++;
 	if (f & NF_UNKNOWN)
 		return;
 	if (!(f & NF_SRV)) {
-		t = arena_name(ch, r->target);
-		xref_report(ch, r, CHECK_DNSSD_INSTANCE_NO_SRV, SEV_OFF, "PTR",
+		t = name_str(v->target, v->tlen);
+		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_SRV, SEV_OFF, "PTR",
 		    "the browsed instance %s has no SRV record: clients cannot "
 		    "reach it; add an SRV record at the instance name", t ? t : "?");
 		free(t);
 	}
 	if (!(f & (NF_TXT | NF_TXT_EMPTY))) {
-		t = arena_name(ch, r->target);
-		xref_report(ch, r, CHECK_DNSSD_INSTANCE_NO_TXT, SEV_OFF, "PTR",
+		t = name_str(v->target, v->tlen);
+		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_TXT, SEV_OFF, "PTR",
 		    "the browsed instance %s has no TXT record (RFC 6763 section 6: "
 		    "every instance MUST have one): add one, a single empty string "
 		    "(\"\") if there is nothing to say", t ? t : "?");
 		free(t);
 	} else if (f & NF_TXT_EMPTY) {
-		t = arena_name(ch, r->target);
-		xref_report(ch, r, CHECK_DNSSD_INSTANCE_NO_TXT, SEV_OFF, "PTR",
+		t = name_str(v->target, v->tlen);
+		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_TXT, SEV_OFF, "PTR",
 		    "the browsed instance %s has a zero-length TXT record (RFC 6763 "
 		    "section 6.1: MUST NOT): give it a single empty string (\"\") "
 		    "at least", t ? t : "?");
@@ -595,33 +763,39 @@ txt_cmp(const void *a, const void *b, void *ud)
 
 /*
  * Sums the TXT sizes of one instance kept in several references (an RRset
- * split between workers) into the first one; the others drop to 0.
+ * split between workers) into the one with the first line; the others
+ * drop to 0.
  */
 static void
 txt_sum(struct checker *ch)
 {
 	size_t n = 0, *ix;
+	struct rec_view v;
 
 	for (size_t i = 0; i < ch->nrefs; i++)
-		n += (ch->refs[i].pos_kind & 0xff) == REF_TXT_SIZE;
+		n += rec_kind(ch, &ch->refs[i]) == REF_TXT_SIZE;
 	if (n < 2 || (ix = malloc(n * sizeof(*ix))) == NULL)
 		return;
 	n = 0;
 	for (size_t i = 0; i < ch->nrefs; i++)
-		if ((ch->refs[i].pos_kind & 0xff) == REF_TXT_SIZE)
+		if (rec_kind(ch, &ch->refs[i]) == REF_TXT_SIZE)
 			ix[n++] = i;
 	qsort_r(ix, n, sizeof(*ix), txt_cmp, ch->refs);
-	for (size_t i = 1; i < n; i++) {
-		struct ref *first = &ch->refs[ix[i - 1]], *r = &ch->refs[ix[i]];
-		if (r->key != first->key)
+	for (size_t i = 0, first = 0; i < n; i++) {
+		const struct ref *f = &ch->refs[ix[first]], *r = &ch->refs[ix[i]];
+		uint32_t sum, add;
+		if (i == first)
 			continue;
-		r->target = first->target + r->target > 0xffffffu ?
-		    0xffffffu : first->target + r->target;
-		first->target = 0;
-		/* The sum travels to the latest; keep the first line. */
-		r->line = first->line;
-		r->owner = first->owner;
-		r->pos_kind = (first->pos_kind & ~0xffu) | REF_TXT_SIZE;
+		if (r->key != f->key) {
+			first = i;
+			continue;
+		}
+		rec_read(ch, f, &v);
+		sum = v.size;
+		rec_read(ch, r, &v);
+		add = v.size;
+		rec_set_size(ch, f, sum + add > 0xffffffu ? 0xffffffu : sum + add);
+		rec_set_size(ch, r, 0);
 	}
 	free(ix);
 }
@@ -629,46 +803,49 @@ txt_sum(struct checker *ch)
 void
 checker_finish(struct checker *ch)
 {
-	struct nametab seen = { NULL, 0, 0 };
+	struct nametab seen;
+	struct rec_view v;
 
 	if (ch == NULL)
 		return;
+	memset(&seen, 0, sizeof(seen));
 	xref_txt_flush(ch, 1);
 	txt_sum(ch);
 	if (ch->nrefs > 1)
 		qsort_r(ch->refs, ch->nrefs, sizeof(struct ref), ref_cmp, ch);
 	for (size_t i = 0; i < ch->nrefs; i++) {
 		const struct ref *r = &ch->refs[i];
-		switch ((enum ref_kind)(r->pos_kind & 0xff)) {
+		rec_read(ch, r, &v);
+		switch ((enum ref_kind)v.kind) {
 		case REF_SRV_TARGET:
-			finish_srv_target(ch, r);
+			finish_srv_target(ch, r, &v);
 			break;
 		case REF_SRV_DOT:
 			if (xref_facts(ch, r->key) & NF_SRV_REAL)
-				xref_report(ch, r, CHECK_SRV_TARGET_DOT_MIXED, SEV_OFF, "SRV",
+				xref_report(ch, r, &v, CHECK_SRV_TARGET_DOT_MIXED, SEV_OFF, "SRV",
 				    "a \".\" target (service decidedly not available) stands "
 				    "beside other SRV records of this owner: remove either "
 				    "the \".\" record or the others");
 			break;
 		case REF_BROWSE:
-			finish_browse(ch, r, &seen);
+			finish_browse(ch, r, &v, &seen);
 			break;
 		case REF_TXT_SIZE:
-			if (r->target < TXT_SIZE_NOTE)
+			if (v.size < TXT_SIZE_NOTE)
 				break;
-			if (r->target > TXT_SIZE_WARNING)
-				xref_report(ch, r, CHECK_TXT_SIZE, SEV_WARNING, "TXT",
+			if (v.size > TXT_SIZE_WARNING)
+				xref_report(ch, r, &v, CHECK_TXT_SIZE, SEV_WARNING, "TXT",
 				    "the TXT data of this instance is %u bytes, over the "
 				    "1300 that RFC 6763 section 6.2 does not recommend: "
-				    "move large data elsewhere", (unsigned)r->target);
+				    "move large data elsewhere", (unsigned)v.size);
 			else
-				xref_report(ch, r, CHECK_TXT_SIZE, SEV_NOTE, "TXT",
+				xref_report(ch, r, &v, CHECK_TXT_SIZE, SEV_NOTE, "TXT",
 				    "the TXT data of this instance is %u bytes; RFC 6763 "
 				    "section 6.2 says it should stay under 400",
-				    (unsigned)r->target);
+				    (unsigned)v.size);
 			break;
 		}
 	}
-	free(seen.slot);
+	nametab_free(&seen);
 	checker_clear(ch);
 }
