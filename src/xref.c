@@ -263,7 +263,9 @@ put_name(struct checker *ch, const uint8_t *w, size_t len, uint32_t *off)
 	static const uint8_t root = 0;
 	struct dname d;
 
-	if (ch->apex_len != 0 && xref_dname_parse(&d, w, len) == 0 && xref_inside(ch, &d)) {
+	/* Only when the apex part is byte for byte the apex: names keep their case. */
+	if (ch->apex_len != 0 && xref_dname_parse(&d, w, len) == 0 && xref_inside(ch, &d) &&
+	    memcmp(w + len - ch->apex_len, ch->apex, ch->apex_len) == 0) {
 		size_t rl = len - ch->apex_len;
 		if ((rl > 0 && arena_put(ch, w, rl) == NO_STR) ||
 		    arena_put(ch, &root, 1) == NO_STR)

@@ -469,6 +469,83 @@ test_many_names(void **state)
 	ldns_rdf_deep_free(apex);
 }
 
+/* What a cross-record finding says: the owner and target names come back whole. */
+struct said {
+	enum check_id want;	/* the only check kept */
+	char owner[256], type[16], file[32], domain[32], message[1024];
+	unsigned long line;
+	size_t n;
+};
+
+static void
+keep(void *ud, const struct finding *f)
+{
+	struct said *s = ud;
+
+	if (f->check != s->want)
+		return;
+	s->n++;
+	snprintf(s->owner, sizeof(s->owner), "%s", f->owner);
+	snprintf(s->type, sizeof(s->type), "%s", f->type);
+	snprintf(s->file, sizeof(s->file), "%s", f->file != NULL ? f->file : "-");
+	snprintf(s->domain, sizeof(s->domain), "%s", f->domain != NULL ? f->domain : "-");
+	snprintf(s->message, sizeof(s->message), "%s", f->message);
+	s->line = f->line;
+}
+
+static void
+said_one(enum check_id want, const char *apex_s, const char *rr_s, const char *domain,
+    const char *owner, const char *type, const char *in_message)
+{
+	struct said s;
+	struct sink sink = { keep, &s };
+	ldns_rdf *apex = apex_s != NULL ? ldns_dname_new_frm_str(apex_s) : NULL;
+	struct checker *ch = checker_create(&ctx, &sink, apex);
+	struct checker *ch2 = checker_create(&ctx, &sink, apex);
+	struct rr_pos pos = { "z.zone", 42, 0, domain };
+	ldns_rr *rr;
+
+	memset(&s, 0, sizeof(s));
+	s.want = want;
+	assert_int_equal(ldns_rr_new_frm_str(&rr, rr_s, 60, NULL, NULL), LDNS_STATUS_OK);
+	/* Through a merge, so the names also survive being moved. */
+	checker_record(ch2, rr, &pos);
+	assert_int_equal(checker_merge(ch, ch2), 0);
+	checker_finish(ch);
+	assert_int_equal(s.n, 1);
+	assert_string_equal(s.owner, owner);
+	assert_string_equal(s.type, type);
+	assert_string_equal(s.file, "z.zone");
+	assert_string_equal(s.domain, domain != NULL ? domain : "-");
+	assert_int_equal(s.line, 42);
+	if (strstr(s.message, in_message) == NULL)
+		fail_msg("message \"%s\" lacks \"%s\"", s.message, in_message);
+	checker_destroy(ch);
+	checker_destroy(ch2);
+	ldns_rr_free(rr);
+	ldns_rdf_deep_free(apex);
+}
+
+static void
+test_cross_record_names(void **state)
+{
+	(void)state;
+	/* Owner and target inside the apex, the target a suffix of the owner. */
+	said_one(CHECK_SRV_TARGET_NO_ADDRESS, "example.com.", "_http._tcp.h1.example.com. SRV 0 0 80 h1.example.com.", NULL,
+	    "_http._tcp.h1.example.com.", "SRV", " h1.example.com. ");
+	/* The target elsewhere inside the apex. */
+	said_one(CHECK_SRV_TARGET_NO_ADDRESS, "example.com.", "_http._tcp.Example.COM. SRV 0 0 80 a.b.example.com.", NULL,
+	    "_http._tcp.Example.COM.", "SRV", " a.b.example.com. ");
+	/* The owner is the apex itself. */
+	said_one(CHECK_SRV_TARGET_NO_ADDRESS, "example.com.", "example.com. SRV 0 0 80 example.com.", NULL,
+	    "example.com.", "SRV", " example.com. ");
+	/* Probe mode: nothing is relative. */
+	said_one(CHECK_SRV_TARGET_NO_ADDRESS, NULL, "_sip._udp.example.org. SRV 0 0 5060 sip.example.net.", "example.org",
+	    "_sip._udp.example.org.", "SRV", " sip.example.net. ");
+	said_one(CHECK_DNSSD_INSTANCE_NO_SRV, "example.com.", "_ipp._tcp.example.com. PTR p\\032q._ipp._tcp.example.com.", NULL,
+	    "_ipp._tcp.example.com.", "PTR", "p\\032q._ipp._tcp.example.com.");
+}
+
 static void
 test_attrleaf_lookup(void **state)
 {
@@ -506,6 +583,7 @@ main(void)
 		cmocka_unit_test(test_txt_size_split),
 		cmocka_unit_test(test_reuse),
 		cmocka_unit_test(test_many_names),
+		cmocka_unit_test(test_cross_record_names),
 		cmocka_unit_test(test_attrleaf_lookup),
 	};
 
