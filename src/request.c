@@ -525,6 +525,12 @@ check_name(struct rq *rq)
 }
 
 /* Transports: words between commas, slashes, blanks, "and", "or". */
+static int
+is_transport_sep(char c)
+{
+	return c != '\0' && strchr(",;/&+| \t", c) != NULL;
+}
+
 static void
 check_transport(struct rq *rq)
 {
@@ -534,15 +540,14 @@ check_transport(struct rq *rq)
 
 	while (i < fl->len) {
 		size_t start, n;
-		while (i < fl->len && strchr(",;/&+| \t", fl->val[i]) != NULL &&
-		    fl->val[i] != '\0')
+		if (is_transport_sep(fl->val[i])) {
 			i++;
-		start = i;
-		while (i < fl->len && (fl->val[i] == '\0' ||
-		    strchr(",;/&+| \t", fl->val[i]) == NULL))
-			i++;
+			continue;
+		}
+		for (start = i; i < fl->len && !is_transport_sep(fl->val[i]); i++)
+			;
 		n = i - start;
-		if (n == 0 || equal_nocase(fl->val + start, n, "and") ||
+		if (equal_nocase(fl->val + start, n, "and") ||
 		    equal_nocase(fl->val + start, n, "or"))
 			continue;
 		unsigned tp = transport_parse(fl->val + start, n);
