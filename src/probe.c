@@ -451,16 +451,15 @@ domain_ask(struct domain *d, const ldns_rdf *name, ldns_rr_type type,
 		struct asked *v = realloc(d->asked, cap * sizeof *v);
 
 		if (v == NULL)
-			goto oom;
+			goto unknown;
 		d->asked = v;
 		d->capasked = cap;
 	}
-	if ((q = calloc(1, sizeof *q)) == NULL ||
-	    (q->qname = ldns_rdf_clone(name)) == NULL)
-		goto oom;
 	a = &d->asked[d->nasked];
-	if ((a->name = ldns_rdf_clone(name)) == NULL)
-		goto oom;
+	if ((q = calloc(1, sizeof *q)) == NULL ||
+	    (q->qname = ldns_rdf_clone(name)) == NULL ||
+	    (a->name = ldns_rdf_clone(name)) == NULL)
+		goto unknown;
 	a->hash = h;
 	a->type = type;
 	d->nasked++;
@@ -471,12 +470,12 @@ domain_ask(struct domain *d, const ldns_rdf *name, ldns_rr_type type,
 	queue_push(p, q, front);
 	d->outstanding++;
 	return 1;
-oom:
-	p->oom = 1;
+unknown:
+	if (d->nasked < PROBE_MAX_QUERIES)
+		p->oom = 1;	/* not the bound: memory ran out */
 	if (q != NULL)
 		ldns_rdf_deep_free(q->qname);
 	free(q);
-unknown:
 	checker_name_unknown(d->checker, name);
 	return -1;
 }

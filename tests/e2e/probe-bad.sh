@@ -94,6 +94,16 @@ while [ $i -le 300 ]; do echo "_random$i._tcp" >> "$tmp/random"; i=$((i + 1)); d
 probe $(cat "$tmp/random")
 [ $rc -le 1 ] && ok || bad "random answers: exit status $rc: $(tail -n 5 "$tmp/err")"
 
+# Bounded: at most PROBE_MAX_QUERIES (1024) queries for one domain, however
+# many names --names lists.
+i=1
+while [ $i -le 1100 ]; do echo "_n$i._tcp"; i=$((i + 1)); done > "$tmp/many"
+SRVLINT_PROBE_STATS=1 timeout 60 "$SRVLINT" probe --server "127.0.0.1:$port" \
+    --names "$tmp/many" bad.test --format json > "$tmp/out" 2> "$tmp/err"
+rc=$?
+q=$(sed -n 's/.* domains*, \([0-9]*\) queries,.*/\1/p' "$tmp/err")
+[ $rc -eq 0 ] && [ "$q" = 1024 ] && ok || bad "1100 names: exit status $rc, $q queries, want 0 and 1024"
+
 # No answer at all: the domain's own SOA is never answered.  Exit 2.
 timeout 60 "$SRVLINT" probe --server "127.0.0.1:$port" --timeout 200 --tries 1 \
     silence.test --format json > "$tmp/out" 2> "$tmp/err"
