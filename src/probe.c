@@ -675,6 +675,31 @@ rcode_name(ldns_pkt_rcode rc)
 	return buf;
 }
 
+/*
+ * A referral (NOERROR, not authoritative, nothing in the answer, NS records
+ * in the authority section) is no answer: the server is not authoritative
+ * for the name and does not recurse.  Taking it for "no such record" would
+ * make srv-target-no-address fire for every target in a delegated zone.
+ */
+static int
+is_referral(const ldns_pkt *pkt)
+{
+	const ldns_rr_list *ns = ldns_pkt_authority(pkt);
+	size_t i, nns = 0;
+
+	if (ldns_pkt_aa(pkt) || ldns_pkt_ancount(pkt) != 0 || ns == NULL)
+		return 0;
+	for (i = 0; i < ldns_rr_list_rr_count(ns); i++) {
+		ldns_rr_type t = ldns_rr_get_type(ldns_rr_list_rr(ns, i));
+
+		if (t == LDNS_RR_TYPE_SOA)
+			return 0;
+		if (t == LDNS_RR_TYPE_NS)
+			nns++;
+	}
+	return nns > 0;
+}
+
 static void
 answer_parse(struct query *q, const unsigned char *abuf, int alen)
 {
@@ -697,6 +722,9 @@ answer_parse(struct query *q, const unsigned char *abuf, int alen)
 		query_fail(q, CHECK_RESOLVE_FAILURE, "the domain does not exist (NXDOMAIN)");
 	else if (rc != LDNS_RCODE_NOERROR && rc != LDNS_RCODE_NXDOMAIN)
 		query_fail(q, CHECK_RESOLVE_FAILURE, "the server answered %s", rcode_name(rc));
+	else if (rc == LDNS_RCODE_NOERROR && is_referral(pkt))
+		query_fail(q, CHECK_RESOLVE_FAILURE,
+		    "a referral, not an answer: the server is not authoritative for the name and does not recurse");
 	else if (q->role == ROLE_APEX)
 		domain_discover(q->dom);
 	else

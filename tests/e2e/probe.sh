@@ -27,7 +27,8 @@ zones=$(cd "$top_srcdir/zones/live" && pwd)
 	done
 } > "$tmp/many.test.zone"
 nsd_start "$tmp" example.test "$zones/example.test.zone" \
-    dup.test "$zones/dup.test.zone" many.test "$tmp/many.test.zone" || exit 1
+    dup.test "$zones/dup.test.zone" deleg.test "$zones/deleg.test.zone" \
+    many.test "$tmp/many.test.zone" || exit 1
 
 # 1. The done-when criterion: each broken service, and nothing else.
 timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" example.test \
@@ -130,6 +131,18 @@ builtin=$(sed 's/#.*//' "$top_srcdir/data/probe-names.txt" |
     awk 'NF == 1 { n++ } NF > 1 { n += NF - 1 } END { print n }')
 want=$((1 + builtin + 4 + 1 + 64 * 2 + 2))
 [ "$q" = "$want" ] && ok || bad "many.test: $q queries, want $want: $(cat "$tmp/err8")"
+
+# 9. A target in a delegated zone: the referral is no answer.
+timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" deleg.test \
+    --format json > "$tmp/out9" 2> "$tmp/err9"
+rc=$?
+[ $rc -eq 1 ] && ok || bad "deleg.test: exit status $rc, want 1"
+fields "$tmp/out9" > "$tmp/got9"
+LC_ALL=C sort > "$tmp/want9" <<'WANT'
+resolve-failure warning dc.sub.deleg.test. A deleg.test
+resolve-failure warning dc.sub.deleg.test. AAAA deleg.test
+WANT
+expect_same "deleg.test" "$tmp/got9" "$tmp/want9"
 
 echo "probe: $passes passed, $fails failed"
 [ $fails -eq 0 ]
