@@ -59,7 +59,7 @@ static const struct field_def {
 	    "codes and sequences) or a document describing it; say whether it uses IP "
 	    "broadcast, multicast or anycast, how and what for; with a User port, why "
 	    "a Dynamic port will not do; with a System port, why neither a User nor a "
-	    "Dynamic port will do." },
+	    "Dynamic port will do, and a stable specification." },
 	[F_PORT] = { "Port Number", 0,
 	    "OPTIONAL. One port: a number (User 1024-49151, System 0-1023) or \"user\" "
 	    "or \"system\" to let IANA choose; empty to ask for a service name only. "

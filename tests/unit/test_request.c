@@ -3,8 +3,9 @@
  * registry, every finding asserted exactly (check, severity, line, order).
  *
  * Two tables: the request files of tests/requests/ (one a case; each file
- * states its findings in "# expect: CHECK SEVERITY LINE" comment lines, the
- * same lines tests/e2e/request.sh holds the binary to), and the rows below
+ * states its findings in "# expect: CHECK SEVERITY LINE ["TEXT"]" comment
+ * lines, TEXT being words the message must hold; tests/e2e/request.sh holds
+ * the binary to the same lines), and the rows below
  * for what files cannot hold well: NUL bytes, CRLF, binary input, a 1 MB
  * line, the template, and the service code text forms.
  */
@@ -32,6 +33,7 @@ struct want {
 	const char *check;
 	const char *severity;
 	unsigned long line;
+	const char *says;	/* NULL, or text the message must hold */
 };
 
 struct got {
@@ -79,12 +81,14 @@ expect(const char *what, const char *text, size_t len, const struct want *want,
 	for (size_t i = 0; i < c->n && i < nwant && !mismatch; i++)
 		if (strcmp(c->g[i].check, want[i].check) != 0 ||
 		    strcmp(c->g[i].severity, want[i].severity) != 0 ||
-		    c->g[i].line != want[i].line)
+		    c->g[i].line != want[i].line ||
+		    (want[i].says != NULL && strstr(c->g[i].message, want[i].says) == NULL))
 			mismatch = 1;
 	if (mismatch) {
 		print_error("%s: want %zu findings:\n", what, nwant);
 		for (size_t i = 0; i < nwant; i++)
-			print_error("  %s %s %lu\n", want[i].check, want[i].severity, want[i].line);
+			print_error("  %s %s %lu %s\n", want[i].check, want[i].severity,
+			    want[i].line, want[i].says ? want[i].says : "");
 		print_error("got %zu:\n", c->n);
 		for (size_t i = 0; i < c->n; i++)
 			print_error("  %s %s %lu: %s\n", c->g[i].check, c->g[i].severity,
@@ -119,7 +123,7 @@ test_file(void **state)
 {
 	const char *path = *state;
 	struct want want[MAX_FINDINGS];
-	char checks[MAX_FINDINGS][40], sevs[MAX_FINDINGS][10];
+	char checks[MAX_FINDINGS][40], sevs[MAX_FINDINGS][10], says[MAX_FINDINGS][200];
 	size_t len = 0, nwant = 0;
 	char *text = slurp(path, &len);
 	int said = 0;
@@ -127,16 +131,28 @@ test_file(void **state)
 	assert_non_null(text);
 	for (char *p = text; p != NULL && *p != '\0'; p = strchr(p, '\n'), p = p ? p + 1 : p) {
 		unsigned long line;
+		int used = 0;
 		if (strncmp(p, "# expect: nothing", 17) == 0) {
 			said = 1;
 			continue;
 		}
-		if (sscanf(p, "# expect: %39s %9s %lu", checks[nwant], sevs[nwant], &line) != 3)
+		if (sscanf(p, "# expect: %39s %9s %lu%n", checks[nwant], sevs[nwant], &line,
+		    &used) != 3)
 			continue;
 		assert_true(nwant < MAX_FINDINGS);
-		want[nwant].check = checks[nwant];
-		want[nwant].severity = sevs[nwant];
-		want[nwant].line = line;
+		want[nwant] = (struct want){ checks[nwant], sevs[nwant], line, NULL };
+		/* An optional "TEXT": up to the last quote of the line. */
+		char *q = p + used, *eol = q + strcspn(q, "\n"), *last = eol;
+		while (q < eol && *q == ' ')
+			q++;
+		if (q < eol && *q == '"') {
+			while (last > q + 1 && last[-1] != '"')
+				last--;
+			assert_true(last > q + 1 && (size_t)(last - q - 2) < sizeof(says[0]));
+			memcpy(says[nwant], q + 1, (size_t)(last - q - 2));
+			says[nwant][last - q - 2] = '\0';
+			want[nwant].says = says[nwant];
+		}
 		nwant++;
 		said = 1;
 	}
@@ -154,8 +170,9 @@ by_name(const void *a, const void *b)
 
 /* ---- table 2: rows ---------------------------------------------------- */
 
-#define W(c, s, l) { c, s, l }
-#define END { NULL, NULL, 0 }
+#define W(c, s, l) { c, s, l, NULL }
+#define WS(c, s, l, t) { c, s, l, t }
+#define END { NULL, NULL, 0, NULL }
 
 /* A sound request, fields on lines 1-7. */
 #define SOUND_NAME "Service Name: zq-telemetry\n"
@@ -187,16 +204,16 @@ static const struct row {
 	  SOUND_NAME SOUND_REST "Assignment Notes: one\n  # a hint\n  two\n", 0, { END } },
 	{ "NUL in the service name",
 	  "Service Name: zq\0tel\n" SOUND_REST, 21 + sizeof(SOUND_REST) - 1,
-	  { W("name-bad-char", "error", 1), END } },
+	  { WS("name-bad-char", "error", 1, "\\000"), END } },
 	{ "NUL in a field name",
 	  SOUND_NAME SOUND_REST "Port\0 Number: 4382\n", sizeof(SOUND_NAME SOUND_REST) - 1 + 19,
-	  { W("parse-error", "error", 8), END } },
+	  { WS("parse-error", "error", 8, "unknown field \"Port\\000 Number\""), END } },
 	{ "a field given twice", SOUND_NAME SOUND_REST "Port Number: 4382\n", 0,
 	  { W("parse-error", "error", 8), END } },
 	{ "backwards range",
 	  "Service Name: zq-telemetry\nTransport Protocol(s): TCP\nAssignee: A\nContact: B\n"
 	  "Description: D\nReference: no broadcast\nPort Number: 4382-4381\n", 0,
-	  { W("request-port-range", "error", 7), END } },
+	  { WS("request-port-range", "error", 7, "\"4382-4381\" is not a port number"), END } },
 	{ "spaced range",
 	  "Service Name: zq-telemetry\nTransport Protocol(s): TCP\nAssignee: A\nContact: B\n"
 	  "Description: D\nReference: no broadcast; ephemeral ports would not do\n"
@@ -208,7 +225,7 @@ static const struct row {
 	{ "dynamic as a word",
 	  "Service Name: zq-telemetry\nTransport Protocol(s): TCP\nAssignee: A\nContact: B\n"
 	  "Description: D\nReference: no broadcast\nPort Number: any dynamic port\n", 0,
-	  { W("request-port-range", "error", 7), END } },
+	  { WS("request-port-range", "error", 7, "Dynamic ports (49152-65535) are never assigned"), END } },
 	{ "system ports as words",
 	  "Service Name: zq-telemetry\nTransport Protocol(s): TCP\nAssignee: A\nContact: B\n"
 	  "Description: D\nReference: no broadcast; no user port and no dynamic port will do\n"
@@ -224,15 +241,15 @@ static const struct row {
 	{ "last private service code",
 	  "Service Name: zq-telemetry\nTransport Protocol(s): DCCP\nAssignee: A\nContact: B\n"
 	  "Description: D\nReference: no broadcast\nService Code: 1073741823\n", 0,
-	  { W("request-service-code", "error", 7), END } },
+	  { WS("request-service-code", "error", 7, "Private"), END } },
 	{ "service code above 32 bits",
 	  "Service Name: zq-telemetry\nTransport Protocol(s): DCCP\nAssignee: A\nContact: B\n"
 	  "Description: D\nReference: no broadcast\nService Code: 4294967296\n", 0,
-	  { W("request-service-code", "error", 7), END } },
+	  { WS("request-service-code", "error", 7, "is not a DCCP service code"), END } },
 	{ "UDP-Lite",
 	  "Service Name: zq-telemetry\nTransport Protocol(s): UDP-Lite\nAssignee: A\nContact: B\n"
 	  "Description: D\nReference: no broadcast\n", 0,
-	  { W("request-transport", "error", 2), END } },
+	  { WS("request-transport", "error", 2, "UDP-Lite shares the ports of UDP"), END } },
 	{ "name style: a word inside a longer part is fine",
 	  "Service Name: zq-support\nTransport Protocol(s): TCP\nAssignee: A\nContact: B\n"
 	  "Description: D\nReference: no broadcast\n", 0, { END } },
@@ -279,9 +296,10 @@ test_binary(void **state)
 		buf[k * 8 + 7] = '\n';
 	}
 	for (size_t i = 0; i < 6; i++)
-		want[i] = (struct want){ "request-missing-field", "error", 0 };
+		want[i] = (struct want){ "request-missing-field", "error", 0, NULL };
 	for (size_t i = 0; i < 21; i++)
-		want[6 + i] = (struct want){ "parse-error", "error", i + 1 };
+		want[6 + i] = (struct want){ "parse-error", "error", i + 1, NULL };
+	want[26].says = "not a request file?";
 	expect("binary", buf, sizeof(buf), want, 27);
 }
 
@@ -293,7 +311,7 @@ test_huge_lines(void **state)
 	const char *head = SOUND_NAME SOUND_REST "Assignment Notes: ";
 	size_t hl = strlen(head);
 	char *buf = malloc(hl + 2 * big + 8);
-	struct want want[] = { { "parse-error", "error", 9 } };
+	struct want want[] = { { "parse-error", "error", 9, "unknown field \"yyyy" } };
 
 	(void)state;
 	assert_non_null(buf);
@@ -332,7 +350,7 @@ test_template(void **state)
 	}
 	assert_int_equal(k, 6);
 	for (size_t i = 0; i < 6; i++)
-		want[i] = (struct want){ "request-missing-field", "error", lines[i] };
+		want[i] = (struct want){ "request-missing-field", "error", lines[i], "is empty" };
 	expect("template", text, len, want, 6);
 	free(text);
 }
