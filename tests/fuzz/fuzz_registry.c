@@ -51,20 +51,17 @@ on_lookup(void *ud, const struct reg_port *p)
 }
 
 static void
-judge(const struct registry *reg, const struct reg_service *svc)
+judge(const struct registry *reg, const struct reg_service *svc,
+    struct finding_list *l)
 {
 	struct lint_ctx ctx = *fuzz_ctx(0);
-	struct finding_list *l = finding_list_create();
 	struct sink sink = { fuzz_list_sink, l };
 	struct finding tmpl;
 
-	FUZZ_ASSERT(l != NULL, "out of memory");
 	ctx.reg = reg;
 	finding_init(&tmpl, CHECK_NAME_EMPTY);
 	(void)namecheck_service(&ctx, svc->name, strlen(svc->name), "tcp", 3, &tmpl, &sink);
 	(void)namecheck_service(&ctx, svc->name, strlen(svc->name), "udp", 3, &tmpl, &sink);
-	fuzz_render(l, REPORT_NAME, svc->name);
-	finding_list_destroy(l);
 }
 
 static void
@@ -72,8 +69,9 @@ walk(const struct registry *reg)
 {
 	size_t n = registry_service_count(reg);
 	const char *date = registry_date(reg);
+	struct finding_list *l = finding_list_create();
 
-	FUZZ_ASSERT(date != NULL, "registry_date NULL");
+	FUZZ_ASSERT(l != NULL && date != NULL, "registry_date NULL");
 	fuzz_assert_clean(date, strlen(date), "registry date");
 	for (size_t i = 0; i < n; i++) {
 		const struct reg_service *svc = registry_service_at(reg, i);
@@ -103,8 +101,10 @@ walk(const struct registry *reg)
 			    pc.port, svc->name);
 		}
 		if (i < JUDGE_MAX)
-			judge(reg, svc);
+			judge(reg, svc, l);
 	}
+	fuzz_render(l, REPORT_FLAT, NULL);
+	finding_list_destroy(l);
 }
 
 int

@@ -50,8 +50,14 @@ syntax(const char *s, size_t len)
 	FUZZ_ASSERT(svcname_equal(s, len, s, len), "a name is not equal to itself");
 }
 
+/*
+ * Judges one label; the findings are checked against the syntax bits and
+ * appended to all.  Rendering is done once for all of them (it costs more
+ * than the checks).
+ */
 static void
-judge(const char *label, size_t len, const char *proto, size_t plen, int lowers)
+judge(const char *label, size_t len, const char *proto, size_t plen, int lowers,
+    struct finding_list *all)
 {
 	const struct lint_ctx *ctx = fuzz_ctx(lowers);
 	struct finding_list *l = finding_list_create();
@@ -78,8 +84,10 @@ judge(const char *label, size_t len, const char *proto, size_t plen, int lowers)
 			    check_info(rules[i].id)->name);
 	if (allowed)
 		FUZZ_ASSERT(finding_list_count(l) == 0, "an --allow'ed name got findings");
-	fuzz_render(l, REPORT_NAME, label);	/* input: cut at a NUL, as argv would */
-	fuzz_render(l, REPORT_FLAT, NULL);
+	if (finding_list_count(all) == 0)	/* the label alone, as `srvlint name` shows it */
+		fuzz_render(l, REPORT_NAME, label);	/* input cut at a NUL, as argv would */
+	for (size_t i = 0; i < finding_list_count(l); i++)
+		FUZZ_ASSERT(finding_list_add(all, finding_list_get(l, i)) == 0, "out of memory");
 	finding_list_destroy(l);
 }
 
@@ -88,20 +96,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const protos[] = { "tcp", "udp", "tls", "sctp", "dccp" };
 	char *s = malloc(size + 1);
+	struct finding_list *all = finding_list_create();
 	const char *dot;
 
-	if (s == NULL)
-		return 0;
+	FUZZ_ASSERT(s != NULL && all != NULL, "out of memory");
 	memcpy(s, data, size);
 	s[size] = '\0';
 	syntax(s, size);
-	judge(s, size, NULL, 0, 0);
+	judge(s, size, NULL, 0, 0, all);
 	for (size_t i = 0; i < sizeof protos / sizeof protos[0]; i++)
-		judge(s, size, protos[i], strlen(protos[i]), (int)(i & 1));
+		judge(s, size, protos[i], strlen(protos[i]), (int)(i & 1), all);
 	if ((dot = memchr(s, '.', size)) != NULL) {
 		size_t n = (size_t)(dot - s);
-		judge(s, n, dot + 1, size - n - 1, 1);
+		judge(s, n, dot + 1, size - n - 1, 1, all);
 	}
+	fuzz_render(all, REPORT_FLAT, NULL);
+	finding_list_destroy(all);
 	free(s);
 	return 0;
 }
