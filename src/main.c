@@ -419,6 +419,35 @@ is_command(const char *s)
 	return 0;
 }
 
+/*
+ * Options may come before the command word too ("srvlint --registry F name
+ * _http"): finds the first operand, skipping option arguments, and moves it
+ * to argv[1].  Returns its old index, or -1 when there is none.
+ */
+static int
+find_command(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0)
+			return -1;
+		if (a[0] != '-' || a[1] == '\0') {
+			char *cmd = argv[i];
+			memmove(&argv[2], &argv[1], (size_t)(i - 1) * sizeof(*argv));
+			argv[1] = cmd;
+			return i;
+		}
+		if (a[1] == '-') {
+			const struct option *lo = find_long(a + 2, strcspn(a + 2, "="));
+			if (lo && lo->has_arg == required_argument && !strchr(a, '='))
+				i++;
+		} else if (strchr("ojf", a[1]) && a[2] == '\0') {
+			i++;
+		}
+	}
+	return -1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -436,6 +465,10 @@ main(int argc, char **argv)
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(usage_text, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
+	}
+	if (find_command(argc, argv) < 0) {
+		report_error("no command given (srvlint --help lists them)");
+		return 2;
 	}
 	cmd = argv[1];
 	if (!is_command(cmd)) {

@@ -42,6 +42,9 @@ rc=1' ] && ok || bad "text _www: $got"
 "$SRVLINT" name -q _minecraft >/dev/null; [ $? -eq 1 ] && ok || bad "unregistered exit 1"
 "$SRVLINT" name --severity nonsense=off _http 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && [ "$(wc -l < "$tmp/err")" -eq 1 ] && ok || bad "unknown check: rc=$rc"
+# Options may stand before the command word too.
+"$SRVLINT" -q --allow minecraft name _minecraft >/dev/null; [ $? -eq 0 ] && ok || bad "options before the command"
+"$SRVLINT" --format json 2>/dev/null; [ $? -eq 2 ] && ok || bad "no command"
 "$SRVLINT" bogus 2>/dev/null; [ $? -eq 2 ] && ok || bad "unknown command"
 "$SRVLINT" --version | grep -q '^srvlint .* (IANA registry snapshot 2026-08-17)$' && ok || bad "--version"
 got=$("$SRVLINT" name --format sarif _www | python3 -c 'import json,sys; d=json.load(sys.stdin); r=d["runs"][0]; print(len(r["tool"]["driver"]["rules"]), r["results"][0]["ruleId"])')
