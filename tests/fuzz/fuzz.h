@@ -66,6 +66,14 @@ void fuzz_render(const struct finding_list *l, enum report_group group,
     const char *input);
 
 /*
+ * Asserts what fuzz_render asserts of output a mode wrote itself (probe_main
+ * with a report on a memory stream), without the findings to count: clean
+ * bytes; text lines end in " [<check name>]"; JSON lines parse with known
+ * check names and severities; a SARIF log parses.
+ */
+void fuzz_check_output(const char *out, size_t len, enum format fmt);
+
+/*
  * Strict JSON (RFC 8259): one value, nothing but white space around it.
  * For every string member of an object, at any depth, calls member(ud,
  * key, value) with both decoded (NUL-terminated; a \u0000 cuts them).

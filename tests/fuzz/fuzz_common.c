@@ -336,6 +336,47 @@ check_sarif(const struct finding_list *l, const char *out, size_t len)
 	    "SARIF: %zu results for %zu findings", jc.checks, finding_list_count(l));
 }
 
+NOCOV void
+fuzz_check_output(const char *out, size_t len, enum format fmt)
+{
+	const char *p = out, *end = out + len;
+	struct jcount jc = { NULL, 0, 0, 0 };
+
+	fuzz_assert_clean(out, len, "output");
+	if (fmt == FORMAT_SARIF) {
+		FUZZ_ASSERT(fuzz_json_parse(out, len, json_member, &jc) == 0,
+		    "SARIF output does not parse");
+		return;
+	}
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n;
+
+		FUZZ_ASSERT(nl != NULL, "output: last line unterminated");
+		n = (size_t)(nl - p);
+		if (fmt == FORMAT_JSON) {
+			FUZZ_ASSERT(fuzz_json_parse(p, n, json_member, &jc) == 0,
+			    "JSON line does not parse: %.*s", (int)n, p);
+		} else {
+			const char *open = NULL;
+			char name[64];
+
+			/* the last " [" of the line opens the check name */
+			for (const char *q = nl - 1; q > p && open == NULL; q--)
+				if (q[-1] == ' ' && *q == '[')
+					open = q;
+			FUZZ_ASSERT(open != NULL && nl[-1] == ']' &&
+			    (size_t)(nl - open - 2) < sizeof name,
+			    "text line without \" [check]\": %.*s", (int)n, p);
+			memcpy(name, open + 1, (size_t)(nl - open - 2));
+			name[nl - open - 2] = '\0';
+			FUZZ_ASSERT(check_by_name(name) >= 0, "text line names no check: %.*s",
+			    (int)n, p);
+		}
+		p = nl + 1;
+	}
+}
+
 void
 fuzz_render(const struct finding_list *l, enum report_group group,
     const char *input)

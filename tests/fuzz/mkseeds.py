@@ -168,6 +168,56 @@ ans['many-srv'] = pkt(s, 'SRV', [rr(s, 'SRV', srv(i, i, i, 't%d.%s' % (i, D))) f
 for k, v in ans.items():
     put('answer', k, v)
 
+# --- probe: answer bodies for fuzz_probe (see fuzz_probe.c) -----------------
+Q = b'\xc0\x0c'   # the question's name
+
+
+def body(flags, records, an=None, ns=0, ar=0):
+    return struct.pack('>HHHH', flags, len(records) if an is None else an, ns, ar) + b''.join(records)
+
+
+def brr(owner, typ, rdata, cls=1):
+    t = T[typ] if isinstance(typ, str) else typ
+    return owner + struct.pack('>HHIH', t, cls, 60, len(rdata)) + rdata
+
+
+ex = name('example.com')
+probe = {
+    'srv': body(0x8400, [brr(Q, 'SRV', struct.pack('>HHH', 0, 0, 80) + b'\x03www' + ex)]),
+    'srv-targets-grow': body(0x8400, [brr(Q, 'SRV', struct.pack('>HHH', 0, 0, 80) + b'\x01t' + Q),
+                                      brr(Q, 'SRV', struct.pack('>HHH', 1, 0, 81) + b'\x01u' + Q)]),
+    'srv-dot': body(0x8400, [brr(Q, 'SRV', struct.pack('>HHH', 0, 0, 0) + b'\0'),
+                             brr(Q, 'SRV', struct.pack('>HHH', 0, 0, 80) + b'\x01h' + ex)]),
+    'ptr-types-grow': body(0x8400, [brr(Q, 'PTR', b'\x05_http\x04_tcp' + Q), brr(Q, 'PTR', b'\x04_ipp\x04_tcp' + Q)]),
+    'ptr-instance': body(0x8400, [brr(Q, 'PTR', b'\x0eOffice Printer' + Q)]),
+    'all-types': body(0x8400, [brr(Q, 'SRV', struct.pack('>HHH', 0, 0, 631) + b'\x01p' + ex),
+                               brr(Q, 'PTR', b'\x01i' + Q),
+                               brr(Q, 'TXT', txt('txtvers=1', '=x', 'k\x00ey=\x1b', 'a' * 200)),
+                               brr(Q, 'A', bytes([192, 0, 2, 1])),
+                               brr(Q, 'AAAA', bytes(16)),
+                               brr(Q, 'URI', struct.pack('>HH', 1, 1) + b'https://x/'),
+                               brr(Q, 'SOA', name('ns') + name('h') + bytes(20))]),
+    'cname-chain': body(0x8400, [brr(Q, 'CNAME', b'\x01a' + Q)]),
+    'cname-self': body(0x8400, [brr(Q, 'CNAME', Q)]),
+    'cname-then-srv': body(0x8400, [brr(Q, 'CNAME', b'\x01c' + ex),
+                                    brr(b'\x01c' + ex, 'SRV', struct.pack('>HHH', 0, 0, 1) + b'\x01h' + ex)]),
+    'txt-binary': body(0x8400, [brr(Q, 'TXT', txt(b'\x00\x01\x02', b'\xff' * 40, b'=', b'k=' + b'\x7f' * 10))]),
+    'labels-binary': body(0x8400, [brr(Q, 'PTR', b'\x05a\x00b\x1b\xff' + Q), brr(Q, 'SRV', struct.pack('>HHH', 0, 0, 1) + b'\x03\x1b[J' + Q)]),
+    'nxdomain': body(0x8403, []),
+    'servfail': body(0x8402, []),
+    'refused': body(0x8405, []),
+    'tc': body(0x8600, []),
+    'nodata': body(0x8400, [], ns=1) + brr(ex, 'SOA', name('ns') + name('h') + bytes(20)),
+    'referral': body(0x8000, [], ns=1) + brr(ex, 'NS', name('ns.example.net')),
+    'counts-too-big': body(0x8400, [brr(Q, 'SRV', struct.pack('>HHH', 0, 0, 80) + b'\x01h' + ex)], an=200),
+    'pointer-loop': body(0x8400, [b'\xc0\x14' + struct.pack('>HHIH', 33, 1, 60, 2) + b'\xc0\x14']),
+    'pointer-past-end': body(0x8400, [brr(b'\xc3\xff', 'SRV', b'')]),
+    'short': b'\x84\x00\x00',
+    'empty': b'',
+}
+for k, v in probe.items():
+    put('probe', k, v)
+
 # --- zones ----------------------------------------------------------------
 zones = {
     'include-ok': '$INCLUDE inc.zone\n_x._tcp IN SRV 0 0 1 www\n',
@@ -213,7 +263,7 @@ zones = {
 }
 for k, v in zones.items():
     put('zone', k + '.zone', v)
-for d in ('zones', 'zones/live'):
+for d in ('zones', 'zones/live', 'tests/zones-bad'):
     p = os.path.join(top, d)
     if os.path.isdir(p):
         for f in sorted(os.listdir(p)):

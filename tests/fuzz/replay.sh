@@ -3,15 +3,23 @@
 # regression input (tests/fuzz/regress/HARNESS, crashers found by fuzzing,
 # kept once fixed) through each harness's replay driver -- the same
 # LLVMFuzzerTestOneInput and invariants libFuzzer runs in .ci/fuzz.
-# tests/fuzz/pending/ holds crashers not fixed yet: not replayed here.
+# The zone and request harnesses also replay zones/, zones/live/,
+# tests/zones-bad/ and tests/requests/.  tests/fuzz/pending/ holds crashers
+# not fixed yet: not replayed here.
 : "${top_srcdir:?}" "${top_builddir:?}"
 fail=0
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-for h in svcname zone request registry answer; do
+for h in svcname zone request registry answer probe; do
 	dirs=
-	for d in "$top_srcdir/tests/fuzz/corpus/$h" "$top_srcdir/tests/fuzz/regress/$h"; do
-		[ -d "$d" ] && dirs="$dirs $d"
+	# the project's own example inputs too, as they are now
+	case $h in
+	zone) more="zones zones/live tests/zones-bad" ;;
+	request) more="tests/requests" ;;
+	*) more= ;;
+	esac
+	for d in "tests/fuzz/corpus/$h" "tests/fuzz/regress/$h" $more; do
+		[ -d "$top_srcdir/$d" ] && dirs="$dirs $top_srcdir/$d"
 	done
 	if [ -z "$dirs" ]; then
 		echo "FAIL: $h: no corpus in $top_srcdir/tests/fuzz/corpus/$h"
