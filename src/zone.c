@@ -32,7 +32,8 @@
 #include "report.h"
 #include "zone.h"
 
-#define ZONE_BUF		(1u << 20)	/* read block; > 2 records at the cap */
+#define ZONE_BUF		(1u << 20)	/* read block of the zone file */
+#define ZONE_BUF_INCLUDE	(1u << 18)	/* of an included one; > the cap */
 #define ZONE_BATCH_BYTES	(64u << 10)
 #define ZONE_BATCH_RECORDS	1024
 #define ZONE_COMMENT_MAX	1024
@@ -294,6 +295,7 @@ struct zworker {
 	ldns_rdf *owner;
 	pthread_t tid;
 	int started;
+	int oom;
 };
 
 /* One input being read: the zone file, or an $INCLUDE'd file. */
@@ -302,7 +304,7 @@ struct zin {
 	const char *name;	/* as reported; in run->files */
 	char *real;		/* realpath, or NULL (stdin) */
 	unsigned char *buf;
-	size_t len, pos;
+	size_t cap, len, pos;
 	int eof;
 	unsigned long line;	/* the line at pos */
 	int depth;
@@ -408,7 +410,7 @@ zone_wsink(void *ud, const struct finding *f)
 	struct zworker *w = ud;
 
 	if (finding_list_add(w->cur, f) != 0)
-		w->run->failed = 1;
+		w->oom = 1;	/* read by the calling thread after the join */
 }
 
 static const ldns_rdf *
@@ -1211,7 +1213,7 @@ zone_fill(struct zrun *run, struct zin *in)
 		in->pos = 0;
 	}
 	do
-		r = read(in->fd, in->buf + in->len, ZONE_BUF - in->len);
+		r = read(in->fd, in->buf + in->len, in->cap - in->len);
 	while (r < 0 && errno == EINTR);
 	if (r < 0) {
 		report_error("%s: %s", in->name, strerror(errno));
@@ -1406,10 +1408,11 @@ zone_include(struct zrun *run, struct zin *in, unsigned long line,
 		    "not a regular file");
 		goto out;
 	}
-	if ((buf = malloc(ZONE_BUF)) == NULL ||
+	if ((buf = malloc(ZONE_BUF_INCLUDE)) == NULL ||
 	    (child.name = zone_file_name(run, full)) == NULL)
 		goto oom;
 	child.buf = buf;
+	child.cap = ZONE_BUF_INCLUDE;
 	child.real = real;
 	child.line = 1;
 	child.depth = in->depth + 1;
@@ -1840,7 +1843,7 @@ zone_check_file(const struct lint_ctx *ctx, const char *path,
 {
 	struct zrun run;
 	struct zin in;
-	int rc = 0;
+	int rc = 0, i;
 
 	memset(&run, 0, sizeof run);
 	memset(&in, 0, sizeof in);
@@ -1853,7 +1856,7 @@ zone_check_file(const struct lint_ctx *ctx, const char *path,
 	pthread_cond_init(&run.work_cv, NULL);
 	pthread_cond_init(&run.done_cv, NULL);
 	if (zone_run_init(&run, path) != 0 ||
-	    (in.buf = malloc(ZONE_BUF)) == NULL ||
+	    (in.buf = malloc(in.cap = ZONE_BUF)) == NULL ||
 	    (in.name = zone_file_name(&run, strcmp(path, "-") == 0 ?
 	    "<stdin>" : path)) == NULL) {
 		report_error("out of memory");
@@ -1882,9 +1885,12 @@ zone_check_file(const struct lint_ctx *ctx, const char *path,
 	in.line = 1;
 	rc = zone_read(&run, &in) != 0 ? -1 : 0;
 	zone_dispatch(&run);
-	zone_drain(&run, 1);
+	zone_drain(&run, 1);	/* after it, the workers' oom flags are visible */
 	if (rc == 0 && !run.failed)
 		zone_finish(&run);
+	for (i = 0; run.w != NULL && i < run.jobs; i++)
+		if (run.w[i].oom)
+			zone_oom(&run);
 	if (run.failed)
 		rc = -1;
 out:
