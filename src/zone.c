@@ -828,12 +828,14 @@ zone_drain(struct zrun *run, int wait)
 	while (run->count > 0) {
 		struct zbatch *b = run->ring[run->head];
 		size_t i;
+		int done;
 
 		pthread_mutex_lock(&run->mu);
 		while (wait && b->state != ZB_DONE)
 			pthread_cond_wait(&run->done_cv, &run->mu);
+		done = b->state == ZB_DONE;
 		pthread_mutex_unlock(&run->mu);
-		if (b->state != ZB_DONE)
+		if (!done)
 			return;
 		for (i = 0; i < finding_list_count(b->findings); i++)
 			sink_emit(run->out, finding_list_get(b->findings, i));
@@ -890,13 +892,19 @@ zone_batch(struct zrun *run)
 	if (run->fill != NULL)
 		return run->fill;
 	for (;;) {
-		for (i = 0; i < run->npool; i++) {
-			if (run->pool[i].state == ZB_FREE) {
-				run->fill = &run->pool[i];
-				run->fill->state = ZB_FILLING;
-				run->fill->origin_off = ZNONE;
-				return run->fill;
-			}
+		/* Workers write the state of queued batches: read it locked. */
+		pthread_mutex_lock(&run->mu);
+		for (i = 0; i < run->npool; i++)
+			if (run->pool[i].state == ZB_FREE)
+				break;
+		if (i < run->npool) {
+			run->fill = &run->pool[i];
+			run->fill->state = ZB_FILLING;
+		}
+		pthread_mutex_unlock(&run->mu);
+		if (run->fill != NULL) {
+			run->fill->origin_off = ZNONE;
+			return run->fill;
 		}
 		zone_drain(run, 1);
 	}
