@@ -121,12 +121,28 @@ streq0(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* Lists l on stderr, to show how two runs differ. */
+static void
+dump(const struct finding_list *l, const char *what)
+{
+	fprintf(stderr, "fuzz: the %s run's %zu findings:\n", what, finding_list_count(l));
+	for (size_t i = 0; i < finding_list_count(l); i++) {
+		const struct finding *f = finding_list_get(l, i);
+		fprintf(stderr, "  %lu [%s] %s: %s\n", f->line, check_info(f->check)->name,
+		    f->owner ? f->owner : "-", f->message);
+	}
+}
+
 void
 fuzz_same_findings(const struct finding_list *a, const struct finding_list *b,
     const char *what)
 {
 	size_t n = finding_list_count(a), m = finding_list_count(b);
 
+	if (n != m) {
+		dump(a, "first");
+		dump(b, "second");
+	}
 	FUZZ_ASSERT(n == m, "%s: %zu findings against %zu", what, n, m);
 	for (size_t i = 0; i < n; i++) {
 		const struct finding *x = finding_list_get(a, i);
