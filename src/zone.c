@@ -291,6 +291,7 @@ struct zworker {
 	ldns_rdf *origin;
 	struct zstr scratch;
 	struct zstr tok;		/* one token, NUL-terminated */
+	struct zstr swap;		/* a record with "class TTL" swapped */
 	struct zstr owner_text;		/* the owner last turned into owner */
 	ldns_rdf *owner;
 	pthread_t tid;
@@ -685,10 +686,25 @@ zone_wrecord(struct zworker *w, const struct zbatch *b, const struct zent *e)
 	ldns_status st;
 	char msg[512];
 	struct rr_pos pos;
-
 	struct ztok t[ZONE_TOKENS];
 	size_t n = zone_tokens(text, t, ZONE_TOKENS), ti = zone_type_index(t, n);
 
+	/*
+	 * RFC 1035 takes "class TTL" as well as "TTL class"; ldns only the
+	 * latter.  Swap them so that a valid record is not a parse-error.
+	 */
+	if (ti == 3 && zone_is_class(&t[1]) && t[2].p[0] >= '0' && t[2].p[0] <= '9') {
+		w->swap.len = 0;
+		if (zstr_add(&w->swap, t[0].p, t[0].n) == 0 &&
+		    zstr_add(&w->swap, " ", 1) == 0 &&
+		    zstr_add(&w->swap, t[2].p, t[2].n) == 0 &&
+		    zstr_add(&w->swap, " ", 1) == 0 &&
+		    zstr_add(&w->swap, t[1].p, t[1].n) == 0 &&
+		    zstr_add(&w->swap, t[2].p + t[2].n, strlen(t[2].p + t[2].n)) == 0) {
+			text = w->swap.p;
+			n = zone_tokens(text, t, ZONE_TOKENS);
+		}
+	}
 	rr = zone_fast_rr(w, t, n, ti, e->ttl,
 	    e->origin == ZNONE ? NULL : b->arena.p + e->origin, origin);
 	st = rr != NULL ? LDNS_STATUS_OK :
@@ -1773,6 +1789,7 @@ zone_run_free(struct zrun *run)
 			free(run->w[k].owner_text.p);
 			free(run->w[k].scratch.p);
 			free(run->w[k].tok.p);
+			free(run->w[k].swap.p);
 		}
 		free(run->w);
 	}
