@@ -673,8 +673,6 @@ check_txt_keys(struct rec *r)
 	size_t rd = ldns_rr_rd_count(r->rr);
 	struct lbuf b;
 
-	if (rd == 1 && ldns_rdf_size(ldns_rr_rdf(r->rr, 0)) == 1)
-		return;		/* the single empty string: legal (section 6.1) */
 	if (r->ch->ctx != NULL && r->ch->ctx->reg != NULL)
 		svc = registry_lookup(r->ch->ctx->reg, (const char *)s + 1, sl - 1);
 	for (size_t i = 0; i < rd; i++) {
@@ -682,6 +680,7 @@ check_txt_keys(struct rec *r)
 		const uint8_t *d = ldns_rdf_data(rdf), *eq;
 		size_t len, klen, j;
 
+		/* Empty strings hold no key: the single empty string is the legal empty TXT (6.1). */
 		if (ldns_rdf_size(rdf) < 1 || d[0] == 0)
 			continue;
 		len = d[0] < ldns_rdf_size(rdf) ? d[0] : ldns_rdf_size(rdf) - 1;
