@@ -309,6 +309,7 @@ struct zin {
 	int eof;
 	unsigned long line;	/* the line at pos */
 	int depth;
+	int started;		/* past the byte order mark check */
 	struct zin *parent;
 };
 
@@ -1247,6 +1248,11 @@ zone_fill(struct zrun *run, struct zin *in)
 	if (r == 0)
 		in->eof = 1;
 	in->len += (size_t)r;
+	/* A UTF-8 byte order mark (Windows editors) is no part of the zone. */
+	if (!in->started && in->len >= 3 && memcmp(in->buf, "\xef\xbb\xbf", 3) == 0)
+		in->pos = 3;
+	if (in->len > 0)
+		in->started = 1;
 	return 0;
 }
 

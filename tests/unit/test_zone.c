@@ -280,6 +280,10 @@ static const struct row rows[] = {
 	  "z:4 parse-error error _s._tcp.ex.: SRV port 99999 out of range 0-65535\n"
 	  "z:5 parse-error error c.ex.: Syntax error, could not parse the RR's rdata\n"
 	  "finish 2 apex ex.\n" },
+	{ "a UTF-8 byte order mark is skipped",
+	  { { "z", "\xef\xbb\xbf$ORIGIN ex.\nw IN A 192.0.2.1\n" } }, NULL, 0,
+	  "z:2 rr w.ex. A\n"
+	  "finish 1 apex ex.\n" },
 	{ "-o gives the origin and the apex",
 	  { { "z", "www IN A 192.0.2.1\n@ IN MX 10 www\n" } }, "ex.com", 0,
 	  "z:1 rr www.ex.com. A\n"
