@@ -4,11 +4,18 @@
  * that loads must make a well-formed registry: names sorted, unique,
  * lowercase and found by registry_lookup; aliases with a primary; ports in
  * range and found by registry_port_lookup.  Its first names are then judged
- * by namecheck_service against it, as `srvlint name --registry` would.
+ * by namecheck_service against it, as `srvlint name --registry` would, and
+ * shown by `srvlint registry NAME PORT` (registry_main, its standard output
+ * caught in a file): no raw control or non-ASCII byte may come out.
  */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fuzz.h"
+#include "modes.h"
 #include "namecheck.h"
 
 #define JUDGE_MAX 32
@@ -64,6 +71,42 @@ judge(const struct registry *reg, const struct reg_service *svc,
 	(void)namecheck_service(&ctx, svc->name, strlen(svc->name), "udp", 3, &tmpl, &sink);
 }
 
+/* `srvlint --registry FILE registry NAME PORT` for the first service. */
+static void
+show(const struct registry *reg, const struct reg_service *svc, unsigned port)
+{
+	struct lint_ctx ctx = *fuzz_ctx(0);
+	char portarg[16], *argv[3];
+	const char *path = fuzz_write_file("registry.out", (const uint8_t *)"", 0);
+	int fd, saved, rc;
+	FILE *fp;
+	char *out = NULL;
+	size_t cap = 0, len;
+
+	ctx.reg = reg;
+	snprintf(portarg, sizeof portarg, "%u", port);
+	argv[0] = (char *)svc->name;
+	argv[1] = portarg;
+	argv[2] = NULL;
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	fd = open(path, O_WRONLY | O_TRUNC);
+	FUZZ_ASSERT(saved >= 0 && fd >= 0 && dup2(fd, STDOUT_FILENO) >= 0, "cannot catch stdout");
+	close(fd);
+	rc = registry_main(&ctx, 2, argv);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	FUZZ_ASSERT(rc >= 0 && rc <= 2, "registry_main returned %d", rc);
+	fp = fopen(path, "rb");
+	FUZZ_ASSERT(fp != NULL, "cannot read %s", path);
+	len = getdelim(&out, &cap, '\0', fp);	/* the whole file: it holds no NUL, or fails below */
+	if (len != (size_t)-1)
+		fuzz_assert_clean(out, len, "srvlint registry output");
+	free(out);
+	fclose(fp);
+}
+
 static void
 walk(const struct registry *reg)
 {
@@ -102,6 +145,8 @@ walk(const struct registry *reg)
 		}
 		if (i < JUDGE_MAX)
 			judge(reg, svc, l);
+		if (i == 0)
+			show(reg, svc, pc.seen > 0 ? pc.port : 80);
 	}
 	fuzz_render(l, REPORT_FLAT, NULL);
 	finding_list_destroy(l);
