@@ -612,6 +612,7 @@ check_srv_data(struct rec *r, uint64_t okey)
 	struct dname t;
 	const char *why;
 	char *ts;
+	int pending = 0;
 
 	if (ldns_rr_rd_count(r->rr) < 4 || prdf == NULL || rec_target(r, 3, &t) != 0)
 		return;
@@ -621,7 +622,6 @@ check_srv_data(struct rec *r, uint64_t okey)
 		    r->o.w, r->o.len, NULL, 0, 0);
 		return;
 	}
-	(void)xref_fact(r->ch, okey, NF_SRV | NF_SRV_REAL);
 	if (ldns_rdf2native_int16(prdf) == 0)
 		rec_report(r, CHECK_SRV_PORT_ZERO, SEV_OFF, NULL,
 		    "port 0 with a real target: set the port the service listens "
@@ -637,10 +637,21 @@ check_srv_data(struct rec *r, uint64_t okey)
 		uint64_t tkey = xref_hash(t.w, t.len);
 		unsigned f = xref_facts(r->ch, tkey);
 		/* Known good now: nothing to wait for. */
-		if ((f & (NF_ADDR | NF_CNAME | NF_UNKNOWN)) != NF_ADDR)
+		if ((f & (NF_ADDR | NF_CNAME | NF_UNKNOWN)) != NF_ADDR) {
 			xref_add(r->ch, REF_SRV_TARGET, tkey, r->pos, r->pos->line,
 			    r->o.w, r->o.len, t.w, t.len, 0);
+			pending = 1;
+		}
 	}
+	/*
+	 * An SRV that waits for its target keeps its owner in the reference,
+	 * and checker_finish marks NF_SRV_REAL from there for the few owners
+	 * that also have a "." SRV: a zone that lists its SRV records before
+	 * the hosts costs no table slot per SRV owner.  DNS-SD instances go to
+	 * the table always, for dnssd-instance-no-srv.
+	 */
+	if (!pending || is_instance(&r->o))
+		(void)xref_fact(r->ch, okey, NF_SRV | NF_SRV_REAL);
 }
 
 /* --- TXT at DNS-SD instances -------------------------------------------------- */
@@ -816,7 +827,8 @@ check_port_owner(struct rec *r)
 static void
 check_host_owner(struct rec *r)
 {
-	if (hostname_problem(&r->o, 1) == NULL)
+	/* "_" (0x5f) is never a length byte (< 64): one scan of the wire name. */
+	if (memchr(r->o.w, '_', r->o.len) == NULL)
 		return;
 	r->judged = r->o.n - 1;
 	rec_report(r, CHECK_HOSTNAME_UNDERSCORE, SEV_OFF, rec_defacto_parent(r),

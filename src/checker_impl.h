@@ -130,6 +130,13 @@ struct checker {
 	size_t apex_len;	/* 0: probe mode, every name is inside */
 
 	struct nametab names;
+	/*
+	 * Facts wait here a few records before they go into the table: each
+	 * is prefetched when it arrives, so the table's cache misses overlap
+	 * instead of stalling every record in turn.
+	 */
+	struct { uint64_t key; unsigned facts; } pend[16];
+	unsigned npend;
 
 	struct ref *refs;
 	size_t nrefs, caprefs;
@@ -154,6 +161,8 @@ struct checker {
 int xref_fact(struct checker *ch, uint64_t key, unsigned facts);
 /* The facts of key, 0 when the name was never seen. */
 unsigned xref_facts(const struct checker *ch, uint64_t key);
+/* Puts the waiting facts into the table.  0, or -1 when out of memory. */
+int xref_flush(struct checker *ch);
 
 /*
  * Adds a reference from the record at pos/line.  owner and target are wire

@@ -45,24 +45,52 @@ xref_dname_parse(struct dname *d, const uint8_t *w, size_t len)
 	return (o + 1 == len) ? 0 : -1;
 }
 
-uint64_t
-xref_hash(const uint8_t *w, size_t len)
+/* The 8 bytes at p with ASCII upper case made lower (SWAR). */
+static uint64_t
+lower8(uint64_t w)
 {
-	/*
-	 * FNV-1a over the lowercased bytes, then a murmur3 finaliser so that
-	 * both the high bits (the key) and the low bits (the slot) mix well.
-	 * Length bytes are below 64 and so never change under lower().
-	 */
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = w & 0x7f7f7f7f7f7f7f7fULL;
+	uint64_t gt_z = h + 0x2525252525252525ULL;	/* high bit: byte > 'Z' */
+	uint64_t ge_a = h + 0x3f3f3f3f3f3f3f3fULL;	/* high bit: byte >= 'A' */
+	uint64_t upper = ~w & (ge_a ^ gt_z) & 0x8080808080808080ULL;
 
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ lower(w[i])) * 0x100000001b3ULL;
+	return w | (upper >> 2);
+}
+
+static uint64_t
+mix(uint64_t h)
+{
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
 	h *= 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 33;
 	return h;
+}
+
+uint64_t
+xref_hash(const uint8_t *w, size_t len)
+{
+	/*
+	 * Eight lowercased bytes at a time, multiplied in, then a murmur3
+	 * finaliser so that both the high bits (key, shard) and the low bits
+	 * (slot) mix well.  Length bytes are below 64 and never change under
+	 * lowering.
+	 */
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len, v;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&v, w + i, 8);
+		h = (h ^ lower8(v)) * 0x87c37b91114253d5ULL;
+		h = (h << 31) | (h >> 33);
+	}
+	if (i < len) {
+		v = 0;
+		memcpy(&v, w + i, len - i);
+		h = (h ^ lower8(v)) * 0x87c37b91114253d5ULL;
+	}
+	return mix(h);
 }
 
 int
@@ -97,6 +125,7 @@ shard_of(struct nametab *t, uint64_t key)
 {
 	return &t->shard[key >> 58];
 }
+
 
 static size_t
 slot_of(const struct nametab_shard *s, uint64_t key)
@@ -159,22 +188,49 @@ nametab_free(struct nametab *t)
 }
 
 int
+xref_flush(struct checker *ch)
+{
+	int rc = 0;
+
+	for (unsigned i = 0; i < ch->npend; i++) {
+		uint64_t *slot = nametab_put(&ch->names, ch->pend[i].key);
+		if (slot == NULL) {
+			ch->oom = 1;
+			rc = -1;
+			continue;
+		}
+		*slot |= ch->pend[i].facts & 0xffu;
+	}
+	ch->npend = 0;
+	return rc;
+}
+
+int
 xref_fact(struct checker *ch, uint64_t hash, unsigned facts)
 {
-	uint64_t *slot = nametab_put(&ch->names, key_of(hash));
+	uint64_t key = key_of(hash);
+	const struct nametab_shard *s = shard_of(&ch->names, key);
+	const size_t n = sizeof(ch->pend) / sizeof(ch->pend[0]);
 
-	if (slot == NULL) {
-		ch->oom = 1;
-		return -1;
-	}
-	*slot |= facts & 0xffu;
+	if (s->cap != 0)
+		__builtin_prefetch(&s->slot[(size_t)(key >> 8) & (s->cap - 1)], 1);
+	ch->pend[ch->npend].key = key;
+	ch->pend[ch->npend].facts = facts;
+	if (++ch->npend == n)
+		return xref_flush(ch);
 	return 0;
 }
 
 unsigned
 xref_facts(const struct checker *ch, uint64_t hash)
 {
-	return (unsigned)(nametab_get(&ch->names, key_of(hash)) & 0xffu);
+	uint64_t key = key_of(hash);
+	unsigned f = (unsigned)(nametab_get(&ch->names, key) & 0xffu);
+
+	for (unsigned i = 0; i < ch->npend; i++)
+		if (ch->pend[i].key == key)
+			f |= ch->pend[i].facts;
+	return f;
 }
 
 /* --- references ----------------------------------------------------------- */
@@ -486,6 +542,7 @@ static void
 checker_clear(struct checker *ch)
 {
 	nametab_free(&ch->names);
+	ch->npend = 0;
 	free(ch->refs);
 	free(ch->pos);
 	free(ch->files);
@@ -527,6 +584,7 @@ checker_merge(struct checker *dst, struct checker *src)
 	if (dst == NULL || src == NULL || dst == src)
 		return dst == src ? 0 : -1;
 	xref_txt_flush(src, 1);
+	(void)xref_flush(src);
 	/* Shard by shard, freeing each: never two copies of the names. */
 	for (size_t k = 0; k < NAMETAB_SHARDS; k++) {
 		struct nametab_shard *s = &src->names.shard[k];
@@ -576,6 +634,8 @@ checker_merge(struct checker *dst, struct checker *src)
 		h[3] = (uint8_t)pi;
 		dst->refs[dst->nrefs++] = r;
 	}
+	if (xref_flush(dst) != 0)
+		goto out;
 	/* The next record of dst must not reuse a pos of src. */
 	dst->last_pos_src = NULL;
 	dst->oom |= src->oom;
@@ -802,6 +862,37 @@ txt_sum(struct checker *ch)
 	free(ix);
 }
 
+/*
+ * An SRV that waited for its target did not put NF_SRV_REAL on its owner
+ * (checker_record): mark it now, for the owners that have a "." SRV.
+ */
+static void
+mark_dot_owners(struct checker *ch)
+{
+	struct nametab dots;
+	struct rec_view v;
+	size_t ndots = 0;
+
+	memset(&dots, 0, sizeof(dots));
+	for (size_t i = 0; i < ch->nrefs; i++)
+		if (rec_kind(ch, &ch->refs[i]) == REF_SRV_DOT) {
+			if (nametab_put(&dots, key_of(ch->refs[i].key)) == NULL)
+				ch->oom = 1;
+			ndots++;
+		}
+	for (size_t i = 0; ndots > 0 && i < ch->nrefs; i++) {
+		uint64_t h;
+		if (rec_kind(ch, &ch->refs[i]) != REF_SRV_TARGET)
+			continue;
+		rec_read(ch, &ch->refs[i], &v);
+		h = xref_hash(v.owner, v.olen);
+		if (nametab_get(&dots, key_of(h)) != 0)
+			(void)xref_fact(ch, h, NF_SRV | NF_SRV_REAL);
+	}
+	(void)xref_flush(ch);
+	nametab_free(&dots);
+}
+
 void
 checker_finish(struct checker *ch)
 {
@@ -812,6 +903,8 @@ checker_finish(struct checker *ch)
 		return;
 	memset(&seen, 0, sizeof(seen));
 	xref_txt_flush(ch, 1);
+	(void)xref_flush(ch);
+	mark_dot_owners(ch);
 	txt_sum(ch);
 	if (ch->nrefs > 1)
 		qsort_r(ch->refs, ch->nrefs, sizeof(struct ref), ref_cmp, ch);

@@ -18,6 +18,7 @@
 
 #include "attrleaf.h"
 #include "checker.h"
+#include "checker_impl.h"
 #include "finding.h"
 #include "lint.h"
 #include "registry.h"
@@ -109,6 +110,14 @@ static const struct row rows[] = {
 	{ "target below a wildcard", { "*.w A 192.0.2.1", "_http._tcp SRV 0 0 80 x.w" }, NONE },
 	{ "dot beside others", { "_http._tcp SRV 0 0 0 .", "_http._tcp SRV 0 0 80 web", "web A 192.0.2.1" },
 	  { { 1, "srv-target-dot-mixed", "error" } } },
+	{ "dot after others whose target comes later", { "_http._tcp SRV 0 0 80 web", "_http._tcp SRV 0 0 0 .",
+	    "web A 192.0.2.1" },
+	  { { 2, "srv-target-dot-mixed", "error" } } },
+	{ "dot after others whose target is known", { "web A 192.0.2.1", "_http._tcp SRV 0 0 80 web",
+	    "_http._tcp SRV 0 0 0 ." },
+	  { { 3, "srv-target-dot-mixed", "error" } } },
+	{ "dot at another owner", { "_http._tcp SRV 0 0 80 web", "_ldap._tcp SRV 0 0 0 .",
+	    "web A 192.0.2.1" }, NONE },
 	{ "dot alone, port 0", { "_http._tcp SRV 0 0 0 ." }, NONE },
 	{ "port 0 with a real target", { "_http._tcp SRV 0 0 0 web", "web A 192.0.2.1" },
 	  { { 1, "srv-port-zero", "warning" } } },
@@ -126,6 +135,8 @@ static const struct row rows[] = {
 	  { { 1, "dnssd-ptr-mismatch", "note" } } },
 	{ "instance without SRV", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp TXT \"txtvers=1\"" },
 	  { { 1, "dnssd-instance-no-srv", "error" } } },
+	{ "instance SRV waits for its target", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web",
+	    "p._ipp._tcp TXT \"\"", "web A 192.0.2.1" }, NONE },
 	{ "instance without TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web", "web A 192.0.2.1" },
 	  { { 1, "dnssd-instance-no-txt", "error" } } },
 	{ "instance with zero-length TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web",
@@ -565,6 +576,38 @@ test_cross_record_names(void **state)
 	    "_ipp._tcp.example.com.", "PTR", "p\\032q._ipp._tcp.example.com.");
 }
 
+static uint8_t
+lc(uint8_t c)
+{
+	return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
+}
+
+/* Names hash equal exactly when they are equal ignoring ASCII case, at every byte position. */
+static void
+test_hash_case(void **state)
+{
+	(void)state;
+	for (size_t pos = 1; pos <= 18; pos += 1) {
+		uint8_t w[21], v[21];
+		uint64_t h[256];
+
+		memset(w, 'k', sizeof(w));
+		w[0] = 19;
+		w[20] = 0;
+		for (unsigned c = 0; c < 256; c++) {
+			w[pos] = (uint8_t)c;
+			h[c] = xref_hash(w, sizeof(w));
+			memcpy(v, w, sizeof(v));
+			v[pos] = lc((uint8_t)c);
+			assert_true(h[c] == xref_hash(v, sizeof(v)));
+		}
+		for (unsigned a = 0; a < 256; a++)
+			for (unsigned b = a + 1; b < 256; b++)
+				if (lc((uint8_t)a) != lc((uint8_t)b) && h[a] == h[b])
+					fail_msg("bytes %u and %u hash alike at %zu", a, b, pos);
+	}
+}
+
 static void
 test_attrleaf_lookup(void **state)
 {
@@ -605,6 +648,7 @@ main(void)
 		cmocka_unit_test(test_reuse),
 		cmocka_unit_test(test_many_names),
 		cmocka_unit_test(test_cross_record_names),
+		cmocka_unit_test(test_hash_case),
 		cmocka_unit_test(test_attrleaf_lookup),
 	};
 
