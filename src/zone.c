@@ -475,6 +475,14 @@ zone_wreport(struct zworker *w, const struct zbatch *b, const struct zent *e,
 	free(owner_str);
 }
 
+/* The rdata is in RFC 3597 generic form: \# LENGTH HEX. */
+static int
+zone_generic(const struct ztok *t, size_t n, size_t ti)
+{
+	return ti + 1 < n && t[ti + 1].n == 2 && t[ti + 1].p[0] == '\\' &&
+	    t[ti + 1].p[1] == '#';
+}
+
 /*
  * The checks ldns does not do: numbers it wraps, TTLs past 2^31-1, and
  * relative names when there is no origin.  Writes the reason into msg and
@@ -497,6 +505,8 @@ zone_validate(const ldns_rr *rr, const struct ztok *t, size_t n, size_t ti,
 			return -1;
 		}
 	}
+	if (zone_generic(t, n, ti))
+		return 0;	/* wire data: no number to wrap, no relative name */
 	for (i = 0; i < sizeof zone_ranges / sizeof zone_ranges[0]; i++) {
 		const struct zrange *z = &zone_ranges[i];
 		size_t k = ti + 1 + z->field;
@@ -622,6 +632,8 @@ zone_fast_rr(struct zworker *w, const struct ztok *t, size_t n, size_t ti,
 		return NULL;
 	if (nrd < min || (type != LDNS_RR_TYPE_TXT && nrd != min))
 		return NULL;
+	if (zone_generic(t, n, ti))
+		return NULL;	/* RFC 3597 generic data: ldns's own parser */
 	d = ldns_rr_descript(type);
 
 	/* Records of one owner come together: parse the owner once. */
