@@ -199,9 +199,13 @@ static const struct row {
 	{ "field names with punctuation",
 	  "service_name: zq-telemetry\ntransport-protocol(s): tcp\nAssignee.: A\n"
 	  "Contact: B\nDescription: D\nReference: no broadcast\n", 0, { END } },
-	{ "no final newline", SOUND_NAME SOUND_REST "Assignment Notes: none", 0, { END } },
+	{ "no final newline",
+	  "Service Name: zq-telemetry\nTransport Protocol(s): TCP\nAssignee: A\nContact: B\n"
+	  "Description: D\nReference: no broadcast", 0, { END } },
 	{ "indented comment inside a value",
-	  SOUND_NAME SOUND_REST "Assignment Notes: one\n  # a hint\n  two\n", 0, { END } },
+	  "Service Name: zq-telemetry\nTransport Protocol(s): TCP\nAssignee: A\nContact: B\n"
+	  "Description: D\nReference: no broadcast; a dynamic port would not do\n"
+	  "Port Number: 4381\n  # the port sensors know\n", 0, { END } },
 	{ "NUL in the service name",
 	  "Service Name: zq\0tel\n" SOUND_REST, 21 + sizeof(SOUND_REST) - 1,
 	  { WS("name-bad-char", "error", 1, "\\000"), END } },
