@@ -10,31 +10,9 @@
 
 #include "kb.h"
 #include "namecheck.h"
+#include "report.h"
 #include "svcname.h"
 
-/* Labels are shown at most this long in messages; the rest is "...". */
-#define SHOW_MAX 63
-
-/* Writes label as printable text: other bytes as \DDD, long ones cut. */
-static const char *
-show(const char *label, size_t len, char *buf, size_t buflen)
-{
-	size_t o = 0;
-
-	for (size_t i = 0; i < len && i < SHOW_MAX && o + 5 < buflen; i++) {
-		unsigned char c = (unsigned char)label[i];
-		if (c < 0x20 || c >= 0x7f || c == '\\' || c == '"')
-			o += (size_t)snprintf(buf + o, buflen - o, "\\%03u", c);
-		else
-			buf[o++] = (char)c;
-	}
-	if (len > SHOW_MAX && o + 4 < buflen) {
-		memcpy(buf + o, "...", 3);
-		o += 3;
-	}
-	buf[o] = '\0';
-	return buf;
-}
 
 const struct kb_entry *
 namecheck_defacto(const char *label, size_t len, const char *proto, size_t plen)
@@ -58,7 +36,7 @@ struct judge {
 	const struct finding *tmpl;
 	const struct sink *sink;
 	const struct kb_entry *kb;
-	char name[SHOW_MAX * 4 + 8];	/* the label, printable */
+	char name[REPORT_SHOW_BUFLEN];	/* the label, printable */
 };
 
 static void
@@ -199,7 +177,7 @@ namecheck_service(const struct lint_ctx *ctx, const char *label, size_t len,
 	unsigned broken = svcname_syntax(label, len);
 	char msg[512];
 
-	show(label, len, j.name, sizeof(j.name));
+	report_show(label, len, j.name, sizeof(j.name));
 	if (options_allowed(ctx->opt, label, len))
 		return broken != 0;
 	j.kb = namecheck_defacto(label, len, proto, plen);

@@ -58,6 +58,26 @@ report_escape_dup(const char *s, size_t len)
 	return d;
 }
 
+const char *
+report_show(const char *s, size_t len, char *buf, size_t buflen)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len && i < REPORT_SHOW_MAX && o + 5 < buflen; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c >= 0x7f || c == '\\' || c == '"')
+			o += (size_t)snprintf(buf + o, buflen - o, "\\%03u", c);
+		else
+			buf[o++] = (char)c;
+	}
+	if (len > REPORT_SHOW_MAX && o + 4 <= buflen) {
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 static void
 put_text(FILE *out, const char *s)
 {

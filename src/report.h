@@ -60,6 +60,18 @@ void report_write_escaped(FILE *out, const char *s, size_t len, int json);
  */
 char *report_escape_dup(const char *s, size_t len);
 
+/* report_show's output needs at most this many bytes (with the NUL). */
+#define REPORT_SHOW_MAX 64
+#define REPORT_SHOW_BUFLEN (REPORT_SHOW_MAX * 4 + 4)
+
+/*
+ * Writes the first REPORT_SHOW_MAX bytes of s (len bytes, any values) into
+ * buf as printable text for a message: '"', '\\' and every byte that is not
+ * printable ASCII as \DDD, "..." when cut.  buflen should be
+ * REPORT_SHOW_BUFLEN.  Returns buf.
+ */
+const char *report_show(const char *s, size_t len, char *buf, size_t buflen);
+
 /* A one-line error about the run itself ("srvlint: FILE: reason") on stderr, escaped. */
 void report_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -24,8 +24,6 @@
 #define REQUEST_MAX_BYTES (16UL * 1024 * 1024)
 /* After this many lines that are no field, the file is not a request. */
 #define PARSE_ERRORS_MAX 20
-/* User text is shown at most this long in messages; the rest is "...". */
-#define SHOW_MAX 60
 
 enum field_id {
 	F_NAME, F_TRANSPORT, F_ASSIGNEE, F_CONTACT, F_DESCRIPTION,
@@ -166,27 +164,6 @@ equal_nocase(const char *s, size_t len, const char *w)
 	return 1;
 }
 
-/* Writes s as printable text for a message: other bytes as \DDD, long ones cut. */
-static const char *
-show(const char *s, size_t len, char *buf, size_t buflen)
-{
-	size_t o = 0;
-
-	for (size_t i = 0; i < len && i < SHOW_MAX && o + 5 < buflen; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c >= 0x7f || c == '\\' || c == '"')
-			o += (size_t)snprintf(buf + o, buflen - o, "\\%03u", c);
-		else
-			buf[o++] = (char)c;
-	}
-	if (len > SHOW_MAX && o + 4 < buflen) {
-		memcpy(buf + o, "...", 3);
-		o += 3;
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
 static void
 rq_report(struct rq *rq, enum check_id id, unsigned long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -305,7 +282,7 @@ field_line(struct rq *rq, const char *s, const char *e, unsigned long line)
 {
 	const char *colon = memchr(s, ':', (size_t)(e - s));
 	const char *ne, *v;
-	char key[KEY_MAX + 1], shown[SHOW_MAX * 4 + 8];
+	char key[KEY_MAX + 1], shown[REPORT_SHOW_BUFLEN];
 	const struct field_alias *hit = NULL, *near = NULL;
 	size_t best = 3;	/* suggest a field at most 2 edits away */
 
@@ -313,7 +290,7 @@ field_line(struct rq *rq, const char *s, const char *e, unsigned long line)
 	if (colon == NULL) {
 		parse_error(rq, line, "expected \"Field Name: value\", got \"%s\" "
 		    "(RFC 6335 section 8.1.1 fields)",
-		    show(s, (size_t)(e - s), shown, sizeof(shown)));
+		    report_show(s, (size_t)(e - s), shown, sizeof(shown)));
 		return;
 	}
 	for (ne = colon; ne > s && is_blank((unsigned char)ne[-1]); ne--)
@@ -328,7 +305,7 @@ field_line(struct rq *rq, const char *s, const char *e, unsigned long line)
 				near = &field_aliases[i];
 			}
 		}
-	show(s, (size_t)(ne - s), shown, sizeof(shown));
+	report_show(s, (size_t)(ne - s), shown, sizeof(shown));
 	if (hit == NULL) {
 		char hint[96] = "";
 		if (near != NULL && key[0] != '\0')
@@ -451,13 +428,13 @@ static void
 check_name_taken(struct rq *rq, const char *name, size_t len, unsigned long line)
 {
 	const struct reg_service *svc = registry_lookup(rq->ctx->reg, name, len);
-	char shown[SHOW_MAX * 4 + 8];
+	char shown[REPORT_SHOW_BUFLEN];
 	const char *desc;
 
 	if (svc == NULL || (svc->flags & REG_RESERVED))
 		return;
 	desc = svc->description != NULL ? svc->description : "";
-	show(name, len, shown, sizeof(shown));
+	report_show(name, len, shown, sizeof(shown));
 	if (svc->flags & REG_ALIAS)
 		rq_report(rq, CHECK_REQUEST_NAME_TAKEN, line, "service name \"%s\" is "
 		    "already assigned, as an alias of \"%s\"; names are unique, "
@@ -480,10 +457,10 @@ static void
 check_name_style(struct rq *rq, const char *name, size_t len, unsigned long line)
 {
 	const struct rq_field *desc = &rq->f[F_DESCRIPTION];
-	char shown[SHOW_MAX * 4 + 8];
+	char shown[REPORT_SHOW_BUFLEN];
 	const char *found = NULL;
 
-	show(name, len, shown, sizeof(shown));
+	report_show(name, len, shown, sizeof(shown));
 	for (size_t i = 0, start = 0; i <= len && found == NULL; i++) {
 		if (i < len && name[i] != '-')
 			continue;
@@ -535,7 +512,7 @@ static void
 check_transport(struct rq *rq)
 {
 	const struct rq_field *fl = &rq->f[F_TRANSPORT];
-	char shown[SHOW_MAX * 4 + 8];
+	char shown[REPORT_SHOW_BUFLEN];
 	size_t i = 0;
 
 	while (i < fl->len) {
@@ -555,7 +532,7 @@ check_transport(struct rq *rq)
 			rq->transports |= tp;
 			continue;
 		}
-		show(fl->val + start, n, shown, sizeof(shown));
+		report_show(fl->val + start, n, shown, sizeof(shown));
 		rq_report(rq, CHECK_REQUEST_TRANSPORT, fl->line, "\"%s\" is not a "
 		    "transport protocol IANA assigns for: only TCP, UDP, SCTP and DCCP "
 		    "(RFC 6335 section 8.1.1)%s", shown,
@@ -751,7 +728,7 @@ check_port(struct rq *rq)
 {
 	const struct rq_field *fl = &rq->f[F_PORT];
 	struct port_req pr = port_parse(fl->val, fl->len);
-	char shown[SHOW_MAX * 4 + 8], ports[48];
+	char shown[REPORT_SHOW_BUFLEN], ports[48];
 
 	switch (pr.kind) {
 	case PORT_NONE:
@@ -773,7 +750,7 @@ check_port(struct rq *rq)
 		rq_report(rq, CHECK_REQUEST_PORT_RANGE, fl->line, "Port Number \"%s\" "
 		    "is not a port number 0-65535, a range such as 5000-5001, \"user\" "
 		    "or \"system\" (RFC 6335 sections 6 and 8.1.1)",
-		    show(fl->val, fl->len, shown, sizeof(shown)));
+		    report_show(fl->val, fl->len, shown, sizeof(shown)));
 		pr.kind = PORT_NONE;
 		return pr;
 	case PORT_NUMBER:
@@ -786,7 +763,7 @@ check_port(struct rq *rq)
 	if (pr.hi > 65535) {
 		rq_report(rq, CHECK_REQUEST_PORT_RANGE, fl->line, "port %s is outside "
 		    "0-65535 (RFC 6335 section 6)",
-		    show(fl->val, fl->len, shown, sizeof(shown)));
+		    report_show(fl->val, fl->len, shown, sizeof(shown)));
 		pr.kind = PORT_NONE;
 		return pr;
 	}
@@ -855,7 +832,7 @@ static void
 check_service_code(struct rq *rq)
 {
 	const struct rq_field *fl = &rq->f[F_SCODE];
-	char shown[SHOW_MAX * 4 + 8];
+	char shown[REPORT_SHOW_BUFLEN];
 	unsigned long sc;
 
 	if (!field_given(rq, F_SCODE)) {
@@ -878,7 +855,7 @@ check_service_code(struct rq *rq)
 		    "is not a DCCP service code: write a decimal number below 2^32, "
 		    "SC=x and hexadecimal digits, or SC: and one to four characters "
 		    "(RFC 4340 section 8.1.2; RFC 6335 section 8.1.1)",
-		    show(fl->val, fl->len, shown, sizeof(shown)));
+		    report_show(fl->val, fl->len, shown, sizeof(shown)));
 	else if (sc == 0 || sc == 4294967295UL)
 		rq_report(rq, CHECK_REQUEST_SERVICE_CODE, fl->line, "service code %lu is "
 		    "permanently reserved (%s) and never assigned (RFC 6335 section "

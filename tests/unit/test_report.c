@@ -243,6 +243,23 @@ test_escape_dup(void **state)
 	free(s);
 }
 
+static void
+test_show(void **state)
+{
+	char buf[REPORT_SHOW_BUFLEN], big[200];
+
+	(void)state;
+	assert_string_equal(report_show("a\"b\\c\0d", 7, buf, sizeof(buf)), "a\\034b\\092c\\000d");
+	memset(big, 'x', sizeof(big));
+	report_show(big, sizeof(big), buf, sizeof(buf));
+	assert_int_equal(strlen(buf), REPORT_SHOW_MAX + 3);
+	assert_string_equal(buf + REPORT_SHOW_MAX, "...");
+	/* The worst case, every byte escaped and cut, fits the buffer. */
+	memset(big, 0x1b, sizeof(big));
+	report_show(big, sizeof(big), buf, sizeof(buf));
+	assert_int_equal(strlen(buf), REPORT_SHOW_MAX * 4 + 3);
+}
+
 int
 main(void)
 {
@@ -254,6 +271,7 @@ main(void)
 		cmocka_unit_test(test_name_group_json),
 		cmocka_unit_test(test_sarif_shape),
 		cmocka_unit_test(test_escape_dup),
+		cmocka_unit_test(test_show),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
