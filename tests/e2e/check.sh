@@ -72,6 +72,12 @@ EOF
 [ $rc -eq 0 ] && [ ! -s out ] && ok || bad "clean: rc=$rc $(cat out)"
 has err "0 errors, 0 warnings, 0 notes in 1 file" && ok || bad "clean summary: $(cat err)"
 
+# A suppression comment also silences the cross-record checks of its record.
+printf '$ORIGIN s.example.\n@ IN SOA ns h 1 2 3 4 5\nns IN A 192.0.2.1\n_http._tcp IN SRV 0 0 80 nohost ; srvlint-disable srv-target-no-address\n_ldap._tcp IN SRV 0 0 389 nohost2\n' > sup.zone
+"$SRVLINT" check -q sup.zone > out; rc=$?
+[ $rc -eq 1 ] && [ "$(grep -c . out)" -eq 1 ] && grep -q '^sup.zone:5: error: _ldap._tcp.s.example.: .*\[srv-target-no-address\]$' out \
+	&& ok || bad "suppressed cross-record finding: $(cat out)"
+
 # Standard input is "<stdin>"; -o gives the origin.
 printf '_www._tcp IN SRV 0 5 80 @\n@ IN A 192.0.2.1\n' | "$SRVLINT" check -q -o in.example - > out; rc=$?
 [ $rc -eq 1 ] && has out '<stdin>:1: warning: _www._tcp.in.example.: "www" is an alias of "http"; clients browsing for _http._tcp will not find this [name-alias]' \
