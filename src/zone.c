@@ -7,9 +7,11 @@
  * stack.  Each record leaves it as a self-contained text (a blank owner is
  * replaced by the inherited one) with its origin, TTL, file, first line and
  * suppressed checks, appended to a batch.  Full batches go to the workers
- * in sequence; a worker parses each record with ldns_rr_new_frm_str, range
- * checks the numbers ldns wraps, and passes it to its own consumer (the
- * checker), whose findings land in the batch's finding_list.  The calling
+ * in sequence; a worker parses each record -- the common types field by
+ * field with ldns's own converters (zone_fast_rr), everything else and
+ * every error with ldns_rr_new_frm_str -- range checks the numbers ldns
+ * wraps, and passes it to its own consumer (the checker), whose findings
+ * land in the batch's finding_list.  The calling
  * thread prints batches in sequence order, so the output does not depend on
  * which worker ran which batch, nor on -j.  Errors found while cutting
  * records (too long, control bytes, directives, $INCLUDE) travel in the
@@ -1361,20 +1363,125 @@ zone_file_name(struct zrun *run, const char *name)
 	return f[run->nfiles++];
 }
 
-/* Reads an included file after the checks of zone.h; -1 on a read error. */
+/*
+ * The $INCLUDE policy of zone.h: sets *full (the path as reported) and
+ * *real (its realpath) and returns 0 when path may be read; returns 1 when
+ * it may not (the finding is queued), -1 when out of memory.
+ */
+static int
+zone_include_resolve(struct zrun *run, const struct zin *in, unsigned long line,
+    const char *path, char **full, char **real)
+{
+	const char *dir = run->incl_dir;
+	size_t alen;
+	struct stat st;
+	const struct zin *p;
+
+	*full = NULL;
+	*real = NULL;
+	if (run->zp->no_include) {
+		zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
+		    "$INCLUDE %s refused: --no-include", path);
+		return 1;
+	}
+	if (in->depth + 1 > ZONE_INCLUDE_DEPTH) {
+		zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
+		    "$INCLUDE %s refused: more than %d levels deep", path,
+		    ZONE_INCLUDE_DEPTH);
+		return 1;
+	}
+	if (run->allowed == NULL) {
+		zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
+		    "$INCLUDE %s refused: include directory %s not found", path, dir);
+		return 1;
+	}
+	if (path[0] == '/' || strcmp(dir, ".") == 0) {
+		*full = strdup(path);
+	} else if ((*full = malloc(strlen(dir) + strlen(path) + 2)) != NULL) {
+		sprintf(*full, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+		    path);
+	}
+	if (*full == NULL)
+		return -1;
+	/* realpath: "..", symbolic links and all, before the directory test. */
+	if ((*real = realpath(*full, NULL)) == NULL) {
+		zone_finding(run, in, line, CHECK_PARSE_ERROR, SEV_ERROR,
+		    "$INCLUDE %s: %s", *full, strerror(errno));
+		return 1;
+	}
+	alen = strlen(run->allowed);
+	if (strcmp(run->allowed, "/") != 0 &&
+	    (strncmp(*real, run->allowed, alen) != 0 || (*real)[alen] != '/')) {
+		zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
+		    "$INCLUDE %s refused: outside the include directory %s", path, dir);
+		return 1;
+	}
+	for (p = in; p != NULL; p = p->parent) {
+		if (p->real != NULL && strcmp(p->real, *real) == 0) {
+			zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
+			    "$INCLUDE %s refused: include loop (%s is being read)",
+			    path, p->name);
+			return 1;
+		}
+	}
+	if (stat(*real, &st) != 0 || !S_ISREG(st.st_mode)) {
+		zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
+		    "$INCLUDE %s refused: not a regular file", path);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Reads child with origin (NULL: the current one).  The included file
+ * starts from the including file's origin, TTL and owner and gives them
+ * back after (RFC 1035 section 5.1).  Returns -1 on a read error or when
+ * out of memory.
+ */
+static int
+zone_include_read(struct zrun *run, struct zin *child, const struct zstr *origin)
+{
+	struct zstr saved_origin = { 0 }, saved_prev = { 0 };
+	int saved_has_origin = run->has_origin, saved_has_prev = run->has_prev;
+	uint32_t saved_ttl = run->ttl;
+	int rc = -1;
+
+	if ((run->has_origin && zstr_set(&saved_origin, run->origin.p, run->origin.len) != 0) ||
+	    (run->has_prev && zstr_set(&saved_prev, run->prev.p, run->prev.len) != 0))
+		goto out;
+	if (origin->p != NULL) {
+		if (zstr_set(&run->origin, origin->p, origin->len) != 0)
+			goto out;
+		run->has_origin = 1;
+		run->origin_gen++;
+	}
+	rc = zone_read(run, child);
+	run->has_origin = saved_has_origin;
+	run->has_prev = saved_has_prev;
+	run->ttl = saved_ttl;
+	run->origin_gen++;
+	if ((saved_has_origin && zstr_set(&run->origin, saved_origin.p, saved_origin.len) != 0) ||
+	    (saved_has_prev && zstr_set(&run->prev, saved_prev.p, saved_prev.len) != 0))
+		rc = -1;
+out:
+	if (rc != 0 && !run->failed)
+		zone_oom(run);
+	free(saved_origin.p);
+	free(saved_prev.p);
+	return rc;
+}
+
+/* $INCLUDE FILE [ORIGIN]; -1 on a read error or when out of memory. */
 static int
 zone_include(struct zrun *run, struct zin *in, unsigned long line,
     const struct ztok *t, size_t n)
 {
 	struct zin child;
-	struct zstr origin = { 0 }, saved_origin = { 0 }, saved_prev = { 0 };
+	struct zstr origin = { 0 };
 	char *path = NULL, *full = NULL, *real = NULL;
 	const char *why;
-	int saved_has_origin, saved_has_prev, rc = 0;
-	uint32_t saved_ttl;
 	struct stat st;
-	struct zin *p;
-	unsigned char *buf = NULL;
+	int rc = 0, r;
 
 	memset(&child, 0, sizeof child);
 	child.fd = -1;
@@ -1383,59 +1490,11 @@ zone_include(struct zrun *run, struct zin *in, unsigned long line,
 		    "$INCLUDE without a file name");
 		return 0;
 	}
-	if ((path = ztok_dup(&t[1])) == NULL)
+	if ((path = ztok_dup(&t[1])) == NULL ||
+	    (r = zone_include_resolve(run, in, line, path, &full, &real)) < 0)
 		goto oom;
-	if (run->zp->no_include) {
-		zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
-		    "$INCLUDE %s refused: --no-include", path);
+	if (r > 0)
 		goto out;
-	}
-	if (in->depth + 1 > ZONE_INCLUDE_DEPTH) {
-		zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
-		    "$INCLUDE %s refused: more than %d levels deep", path,
-		    ZONE_INCLUDE_DEPTH);
-		goto out;
-	}
-	if (run->allowed == NULL) {
-		zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
-		    "$INCLUDE %s refused: include directory %s not found", path,
-		    run->incl_dir);
-		goto out;
-	}
-	if (path[0] == '/' || strcmp(run->incl_dir, ".") == 0) {
-		full = strdup(path);
-	} else if ((full = malloc(strlen(run->incl_dir) + strlen(path) + 2)) != NULL) {
-		sprintf(full, "%s%s%s", run->incl_dir,
-		    run->incl_dir[strlen(run->incl_dir) - 1] == '/' ? "" : "/", path);
-	}
-	if (full == NULL)
-		goto oom;
-	if ((real = realpath(full, NULL)) == NULL) {
-		zone_finding(run, in, line, CHECK_PARSE_ERROR, SEV_ERROR,
-		    "$INCLUDE %s: %s", full, strerror(errno));
-		goto out;
-	}
-	if (!(strcmp(run->allowed, "/") == 0 ||
-	    (strncmp(real, run->allowed, strlen(run->allowed)) == 0 &&
-	    real[strlen(run->allowed)] == '/'))) {
-		zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
-		    "$INCLUDE %s refused: outside the include directory %s",
-		    path, run->incl_dir);
-		goto out;
-	}
-	for (p = in; p != NULL; p = p->parent) {
-		if (p->real != NULL && strcmp(p->real, real) == 0) {
-			zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
-			    "$INCLUDE %s refused: include loop (%s is being read)",
-			    path, p->name);
-			goto out;
-		}
-	}
-	if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
-		zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
-		    "$INCLUDE %s refused: not a regular file", path);
-		goto out;
-	}
 	if (n >= 3 && zone_origin_arg(run, &t[2], &origin, &why) != 0) {
 		zone_finding(run, in, line, CHECK_PARSE_ERROR, SEV_ERROR,
 		    "$INCLUDE %s: origin %.*s: %s", path,
@@ -1450,37 +1509,15 @@ zone_include(struct zrun *run, struct zin *in, unsigned long line,
 		    "not a regular file");
 		goto out;
 	}
-	if ((buf = malloc(ZONE_BUF_INCLUDE)) == NULL ||
+	if ((child.buf = malloc(ZONE_BUF_INCLUDE)) == NULL ||
 	    (child.name = zone_file_name(run, full)) == NULL)
 		goto oom;
-	child.buf = buf;
 	child.cap = ZONE_BUF_INCLUDE;
 	child.real = real;
 	child.line = 1;
 	child.depth = in->depth + 1;
 	child.parent = in;
-
-	/* The included file starts from this state and gives it back after. */
-	saved_has_origin = run->has_origin;
-	saved_has_prev = run->has_prev;
-	saved_ttl = run->ttl;
-	if ((run->has_origin && zstr_set(&saved_origin, run->origin.p, run->origin.len) != 0) ||
-	    (run->has_prev && zstr_set(&saved_prev, run->prev.p, run->prev.len) != 0))
-		goto oom;
-	if (origin.p != NULL) {
-		if (zstr_set(&run->origin, origin.p, origin.len) != 0)
-			goto oom;
-		run->has_origin = 1;
-		run->origin_gen++;
-	}
-	rc = zone_read(run, &child);
-	run->has_origin = saved_has_origin;
-	run->has_prev = saved_has_prev;
-	run->ttl = saved_ttl;
-	if ((saved_has_origin && zstr_set(&run->origin, saved_origin.p, saved_origin.len) != 0) ||
-	    (saved_has_prev && zstr_set(&run->prev, saved_prev.p, saved_prev.len) != 0))
-		goto oom;
-	run->origin_gen++;
+	rc = zone_include_read(run, &child, &origin);
 	goto out;
 oom:
 	zone_oom(run);
@@ -1488,13 +1525,11 @@ oom:
 out:
 	if (child.fd >= 0)
 		close(child.fd);
-	free(buf);
+	free(child.buf);
 	free(path);
 	free(full);
 	free(real);
 	free(origin.p);
-	free(saved_origin.p);
-	free(saved_prev.p);
 	return rc;
 }
 
