@@ -34,9 +34,11 @@ on_port(void *ud, const struct reg_port *p)
 
 	FUZZ_ASSERT(p->port <= p->port_last && p->port_last <= 65535,
 	    "port range %u-%u", p->port, p->port_last);
-	FUZZ_ASSERT(p->transport != 0 && (p->transport & (p->transport - 1)) == 0 &&
-	    p->transport <= TP_DCCP, "transport 0x%x is not one TP_* bit", p->transport);
-	FUZZ_ASSERT(transport_name(p->transport) != NULL, "transport without a name");
+	/* 0: a port registered without a transport (registry.c matches it for any) */
+	FUZZ_ASSERT((p->transport & (p->transport - 1)) == 0 && p->transport <= TP_DCCP,
+	    "transport 0x%x is neither 0 nor one TP_* bit", p->transport);
+	FUZZ_ASSERT(p->transport == 0 || transport_name(p->transport) != NULL,
+	    "transport without a name");
 	if (pc->svc != NULL)
 		FUZZ_ASSERT(p->name != NULL && strcmp(p->name, pc->svc->name) == 0,
 		    "port %u of \"%s\" is named \"%s\"", p->port, pc->svc->name,
