@@ -579,6 +579,14 @@ zone_fast_dname(struct zstr *buf, const struct ztok *t, const char *origin,
 	return ldns_dname_new_frm_str(buf->p);
 }
 
+/* Frees a record of zone_fast_rr, whose owner is the worker's. */
+static void
+zone_fast_free(ldns_rr *rr)
+{
+	ldns_rr_set_owner(rr, NULL);
+	ldns_rr_free(rr);
+}
+
 /*
  * The fast path: the common types of a zone (A, AAAA, SRV, TXT, MX, CNAME,
  * NS, PTR, class IN, a decimal TTL) built field by field with ldns's own
@@ -595,7 +603,6 @@ zone_fast_rr(struct zworker *w, const struct ztok *t, size_t n, size_t ti,
 	ldns_rr_type type;
 	const ldns_rr_descriptor *d;
 	ldns_rr *rr;
-	ldns_rdf *owner;
 	unsigned long v;
 	uint32_t ttl = dttl;
 
@@ -652,13 +659,10 @@ zone_fast_rr(struct zworker *w, const struct ztok *t, size_t n, size_t ti,
 		    zstr_set(&w->owner_text, w->scratch.p, w->scratch.len) != 0)
 			return NULL;
 	}
-	if ((owner = ldns_rdf_clone(w->owner)) == NULL)
+	/* Borrowed: the caller takes it back (zone_fast_free). */
+	if ((rr = ldns_rr_new()) == NULL)
 		return NULL;
-	if ((rr = ldns_rr_new()) == NULL) {
-		ldns_rdf_deep_free(owner);
-		return NULL;
-	}
-	ldns_rr_set_owner(rr, owner);
+	ldns_rr_set_owner(rr, w->owner);
 	ldns_rr_set_ttl(rr, ttl);
 	ldns_rr_set_class(rr, LDNS_RR_CLASS_IN);
 	ldns_rr_set_type(rr, type);
@@ -686,7 +690,7 @@ zone_fast_rr(struct zworker *w, const struct ztok *t, size_t n, size_t ti,
 		}
 	}
 	if (i < nrd) {
-		ldns_rr_free(rr);
+		zone_fast_free(rr);
 		return NULL;
 	}
 	return rr;
@@ -703,6 +707,7 @@ zone_wrecord(struct zworker *w, const struct zbatch *b, const struct zent *e)
 	struct rr_pos pos;
 	struct ztok t[ZONE_TOKENS];
 	size_t n = zone_tokens(text, t, ZONE_TOKENS), ti = zone_type_index(t, n);
+	int fast;
 
 	/*
 	 * RFC 1035 takes "class TTL" as well as "TTL class"; ldns only the
@@ -722,7 +727,8 @@ zone_wrecord(struct zworker *w, const struct zbatch *b, const struct zent *e)
 	}
 	rr = zone_fast_rr(w, t, n, ti, e->ttl,
 	    e->origin == ZNONE ? NULL : b->arena.p + e->origin, origin);
-	st = rr != NULL ? LDNS_STATUS_OK :
+	fast = rr != NULL;
+	st = fast ? LDNS_STATUS_OK :
 	    ldns_rr_new_frm_str(&rr, text, e->ttl, origin, NULL);
 	if (st != LDNS_STATUS_OK) {
 		ldns_rr_free(rr);
@@ -732,15 +738,17 @@ zone_wrecord(struct zworker *w, const struct zbatch *b, const struct zent *e)
 	}
 	if (zone_validate(rr, t, n, ti, e->origin != ZNONE, msg, sizeof msg) != 0) {
 		zone_wreport(w, b, e, rr, NULL, NULL, msg);
-		ldns_rr_free(rr);
-		return;
+	} else {
+		pos.file = e->file;
+		pos.line = e->line;
+		pos.disabled = e->disabled;
+		pos.domain = NULL;
+		w->run->cons->record(w->cons, rr, &pos);
 	}
-	pos.file = e->file;
-	pos.line = e->line;
-	pos.disabled = e->disabled;
-	pos.domain = NULL;
-	w->run->cons->record(w->cons, rr, &pos);
-	ldns_rr_free(rr);
+	if (fast)
+		zone_fast_free(rr);
+	else
+		ldns_rr_free(rr);
 }
 
 static void
