@@ -325,6 +325,7 @@ struct zscan {
 	unsigned errbyte;
 	check_set disabled;
 	int disable_bad;	/* srvlint-disable named an unknown check */
+	unsigned long disable_line;	/* where the first srvlint-disable is */
 	char unknown[200];	/* the unknown names, for the note */
 };
 
@@ -338,6 +339,8 @@ struct zrun {
 	size_t nfiles;
 	char *incl_dir;		/* include directory as given */
 	char *allowed;		/* its realpath, or NULL */
+	unsigned nincludes;	/* $INCLUDEs followed */
+	unsigned long long incl_bytes;	/* the sizes of the files they read */
 
 	struct zstr origin;	/* current origin; len 0: none */
 	int has_origin;
@@ -459,8 +462,9 @@ zone_wreport(struct zworker *w, const struct zbatch *b, const struct zent *e,
 		f.type = d != NULL ? d->_name : NULL;
 	} else {
 		if (owner != NULL && owner->n > 0 &&
-		    zone_absolute(&w->scratch, owner->p, owner->n, origin) == 0)
-			f.owner = w->scratch.p;
+		    zone_absolute(&w->scratch, owner->p, owner->n, origin) == 0 &&
+		    zone_name_absolute(w->scratch.p, w->scratch.len))
+			f.owner = w->scratch.p;	/* never a relative name */
 		if (type != NULL && type->n < 16) {
 			char name[16];
 			const ldns_rr_descriptor *d;
@@ -1036,7 +1040,7 @@ zone_bad_byte(unsigned char c)
 
 /* Reads "srvlint-disable NAME[,NAME ...]" in a comment. */
 static void
-zone_comment(struct zscan *sc, const char *c, size_t n)
+zone_comment(struct zscan *sc, const char *c, size_t n, unsigned long line)
 {
 	static const char key[] = "srvlint-disable";
 	const char *p = memmem(c, n, key, sizeof key - 1), *end = c + n;
@@ -1049,6 +1053,8 @@ zone_comment(struct zscan *sc, const char *c, size_t n)
 	p += sizeof key - 1;
 	if (p < end && *p != ' ' && *p != '\t' && *p != ',' && *p != ':')
 		return;
+	if (sc->disable_line == 0)
+		sc->disable_line = line;
 	while (p < end) {
 		const char *b;
 		char name[48];
@@ -1130,6 +1136,7 @@ zone_scan(struct zrun *run, const unsigned char *p, size_t n, int eof,
 	sc->errbyte = 0;
 	sc->disabled = 0;
 	sc->disable_bad = 0;
+	sc->disable_line = 0;
 	sc->unknown[0] = '\0';
 	while (i < n) {
 		unsigned char c = p[i];
@@ -1170,7 +1177,7 @@ zone_scan(struct zrun *run, const unsigned char *p, size_t n, int eof,
 			i++;
 			sc->nl++;
 			if (incomment) {
-				zone_comment(sc, run->comment, cn);
+				zone_comment(sc, run->comment, cn, line0 + sc->nl - 1);
 				incomment = 0;
 			}
 			if (inq) {
@@ -1237,7 +1244,7 @@ zone_scan(struct zrun *run, const unsigned char *p, size_t n, int eof,
 	if (!eof)
 		return 0;
 	if (incomment)
-		zone_comment(sc, run->comment, cn);
+		zone_comment(sc, run->comment, cn, line0 + sc->nl);
 	if (inq)
 		zone_scan_err(sc, "missing closing quote", 0);
 	if (depth > 0)
@@ -1437,6 +1444,16 @@ zone_include_resolve(struct zrun *run, const struct zin *in, unsigned long line,
 		    "$INCLUDE %s refused: not a regular file", path);
 		return 1;
 	}
+	if (run->nincludes >= ZONE_INCLUDE_MAX ||
+	    (unsigned long long)st.st_size > ZONE_INCLUDE_BYTES - run->incl_bytes) {
+		zone_finding(run, in, line, CHECK_INCLUDE_DENIED, SEV_ERROR,
+		    "$INCLUDE %s refused: over %d includes or %llu MB of "
+		    "included files in one zone", path, ZONE_INCLUDE_MAX,
+		    ZONE_INCLUDE_BYTES >> 20);
+		return 1;
+	}
+	run->nincludes++;
+	run->incl_bytes += (unsigned long long)st.st_size;
 	return 0;
 }
 
@@ -1617,7 +1634,7 @@ zone_entry(struct zrun *run, struct zin *in, const struct zscan *sc)
 	size_t n;
 
 	if (sc->disable_bad)
-		zone_finding(run, in, sc->line ? sc->line : in->line - 1,
+		zone_finding(run, in, sc->line ? sc->line : sc->disable_line,
 		    CHECK_PARSE_ERROR, SEV_NOTE, "srvlint-disable: %s%s",
 		    sc->unknown[0] ? "unknown check " : "names no check",
 		    sc->unknown);
@@ -1660,13 +1677,16 @@ zone_entry(struct zrun *run, struct zin *in, const struct zscan *sc)
 		zone_record(run, in, sc, "", 0);
 	}
 	if (!run->apex_decided) {
-		n = zone_tokens(run->rec, t, 4);
-		if (run->rec[0] == ' ') {
-			memmove(&t[1], &t[0], 3 * sizeof t[0]);
-			n++;
+		size_t k = 0, ti;
+
+		if (run->rec[0] == ' ') {	/* the inherited owner stands first */
+			t[0].p = run->prev.p;
+			t[0].n = run->prev.len;
+			k = 1;
 		}
-		n = zone_type_index(t, n > 4 ? 4 : n);
-		zone_decide_apex(run, n < 4 && ztok_is(&t[n], "SOA") ? run->prev.p : NULL);
+		n = k + zone_tokens(run->rec, t + k, 4 - k);
+		ti = zone_type_index(t, n);
+		zone_decide_apex(run, ti < n && ztok_is(&t[ti], "SOA") ? run->prev.p : NULL);
 	}
 	return run->failed ? -1 : 0;
 }

@@ -23,7 +23,9 @@
  * - $INCLUDE paths are relative to the include directory (--include-dir,
  *   default the zone file's own directory, "." for standard input), must
  *   resolve (realpath) to a regular file inside it, at most 8 levels deep,
- *   never a file already being read (a loop).  A refusal is include-denied;
+ *   never a file already being read (a loop), at most ZONE_INCLUDE_MAX
+ *   (1024) of them and ZONE_INCLUDE_BYTES (256 MB) per zone.  A refusal
+ *   is include-denied;
  *   a file that does not exist or cannot be read is a parse-error.  An
  *   included file starts with the including file's origin (or the one the
  *   $INCLUDE names), TTL and owner; they are restored after it (RFC 1035 5.1).
@@ -45,6 +47,13 @@
 #define ZONE_RECORD_MAX 65535
 /* How deep $INCLUDE may nest. */
 #define ZONE_INCLUDE_DEPTH 8
+/*
+ * How many $INCLUDEs one zone file may follow, and how many bytes of
+ * included files in all: eight files that include the next one ten times
+ * each would otherwise make 10^7 copies of a record.
+ */
+#define ZONE_INCLUDE_MAX 1024
+#define ZONE_INCLUDE_BYTES (256ULL << 20)
 
 /*
  * What consumes the parsed records: the checker (zone_checker_consumer),

@@ -375,6 +375,16 @@ static const struct row rows[] = {
 	  "z:8 rr z.ex. A\n"
 	  "z:9 rr z.ex. A\n"
 	  "finish 2 apex ex.\n" },
+	{ "no type, no origin (fuzz: apex decision read past the tokens)",
+	  { { "z", "www IN\n  IN\n" } }, NULL, 0,
+	  "z:1 parse-error error -: Syntax error, could not parse the RR's type\n"
+	  "z:2 parse-error error -: Syntax error, could not parse the RR's type\n"
+	  "finish 0 apex -\n" },
+	{ "srvlint-disable in a last line without a newline keeps its line",
+	  { { "z", "$ORIGIN ex.\nw IN A 192.0.2.1\n; srvlint-disable " } }, NULL, 0,
+	  "z:2 rr w.ex. A\n"
+	  "z:3 parse-error note -: srvlint-disable: names no check\n"
+	  "finish 1 apex ex.\n" },
 	{ "a blank owner with nothing before it",
 	  { { "z", "$ORIGIN ex.\n  IN A 192.0.2.1\nx IN A 192.0.2.2\n" } }, NULL, 0,
 	  "z:2 parse-error error -: no owner name, and no record before to take it from\n"
@@ -494,6 +504,38 @@ test_include_depth(void **state)
 	    "i7:1 rr r7.ex. A\n" "i8:1 rr r8.ex. A\n"
 	    "i8:2 include-denied error -: $INCLUDE i9 refused: more than 8 levels deep\n"
 	    "finish 8 apex ex.\n");
+	free(got);
+}
+
+/*
+ * Amplification: f0 includes f1 forty times, f1 includes f2 forty times.
+ * The 1025th $INCLUDE is refused, and so is every one after it.
+ */
+static void
+test_include_bomb(void **state)
+{
+	struct zone_params zp = { NULL, NULL, 0, 2 };
+	char text[2048];
+	char *got, *p;
+	size_t len = 0;
+	int i, rc, denied = 0;
+
+	len = (size_t)sprintf(text, "$ORIGIN ex.\n");
+	for (i = 0; i < 40; i++)
+		len += (size_t)sprintf(text + len, "$INCLUDE b1\n");
+	write_file("b0", text, len);
+	for (len = 0, i = 0; i < 40; i++)
+		len += (size_t)sprintf(text + len, "$INCLUDE b2\n");
+	write_file("b1", text, len);
+	write_file("b2", "x IN A 192.0.2.1\n", 17);
+	got = run_zone("b0", &zp, &rc);
+	assert_int_equal(rc, 0);
+	for (p = got; (p = strstr(p, "refused: over 1024 includes or 256 MB")) != NULL; p++)
+		denied++;
+	assert_int_equal(denied, 16);
+	assert_non_null(strstr(got, "b1:40 include-denied error -: $INCLUDE b2 refused: over 1024 includes"));
+	assert_non_null(strstr(got, "b0:41 include-denied error -: $INCLUDE b1 refused: over 1024 includes"));
+	assert_non_null(strstr(got, "finish 999 apex ex.\n"));
 	free(got);
 }
 
@@ -792,6 +834,7 @@ main(void)
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_include_depth),
 		cmocka_unit_test(test_include_symlink),
+		cmocka_unit_test(test_include_bomb),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_jobs_identical),
