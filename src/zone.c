@@ -1906,7 +1906,7 @@ zone_run_init(struct zrun *run, const char *path)
 	run->jobs = run->zp->jobs < 1 ? 1 : run->zp->jobs > ZONE_JOBS_MAX ?
 	    ZONE_JOBS_MAX : run->zp->jobs;
 	run->ttl = ZONE_DEFAULT_TTL;
-	run->npool = (size_t)run->jobs * 2 + 2;
+	run->npool = (size_t)run->jobs * 4 + 4;	/* slack for a slow worker */
 	run->rec = malloc(ZONE_RECORD_MAX + 4);
 	run->w = calloc((size_t)run->jobs, sizeof *run->w);
 	run->pool = calloc(run->npool, sizeof *run->pool);
