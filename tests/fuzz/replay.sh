@@ -2,7 +2,8 @@
 # `make check`: replays every seed (tests/fuzz/corpus/HARNESS) and every
 # regression input (tests/fuzz/regress/HARNESS, crashers found by fuzzing,
 # kept once fixed) through each harness's replay driver -- the same
-# LLVMFuzzerTestOneInput and invariants libFuzzer runs in .ci/fuzz.
+# LLVMFuzzerTestOneInput and invariants libFuzzer runs in .ci/fuzz -- and
+# runs the regression scripts tests/fuzz/regress/*.sh on $SRVLINT.
 # The zone and request harnesses also replay zones/, zones/live/,
 # tests/zones-bad/ and tests/requests/.  tests/fuzz/pending/ holds crashers
 # not fixed yet: not replayed here.
@@ -32,6 +33,19 @@ for h in svcname zone request registry answer probe; do
 	else
 		echo "FAIL: $h (status $?):"
 		tail -n 40 "$tmp/$h.err"
+		fail=1
+	fi
+done
+# regressions that need more than one input file: scripts run on $SRVLINT
+for t in "$top_srcdir"/tests/fuzz/regress/*.sh; do
+	[ -f "$t" ] || continue
+	if [ -z "${SRVLINT:-}" ]; then
+		echo "FAIL: $t: SRVLINT not set"
+		fail=1
+	elif out=$(sh "$t" "$SRVLINT" 2>&1); then
+		echo "ok: $(basename "$t"): $out"
+	else
+		echo "FAIL: $(basename "$t"): $out"
 		fail=1
 	fi
 done
