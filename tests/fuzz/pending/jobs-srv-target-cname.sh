@@ -8,7 +8,7 @@
 srvlint=${1:-srvlint}
 dir=$(mktemp -d) || exit 2
 trap 'rm -rf "$dir"' EXIT
-printf '_http._tcp IN SRV 0 0 80 www\nwww IN A 192.0.2.1\n' > "$dir/inc.zone"
+printf '_http._tcp IN SRV 0 0 80 www\nwww IN A 192.0.2.1\n$ORIGIN sub\n_www._tcp IN SRV 0 0 80 @\n' > "$dir/inc.zone"
 part='$INCLUDE inc.zone
 $INCLUDE inc.zone
 www IN CNAME @
