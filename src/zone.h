@@ -5,7 +5,9 @@
  * parentheses, quotes, comments, escapes, line numbers), resolves owner
  * inheritance, $ORIGIN, $TTL and $INCLUDE on the calling thread, and hands
  * batches of self-contained record texts to -j worker threads, which parse
- * them with ldns_rr_new_frm_str and feed a per-worker checker.  Findings are
+ * them with ldns (field by field with its converters for the common types,
+ * ldns_rr_new_frm_str for the rest and for every error) and feed a
+ * per-worker checker.  Findings are
  * written by the calling thread only, in record order, so the output is the
  * same for every -j.
  *
