@@ -364,7 +364,8 @@ check_browse_ptr(struct rec *r)
 		ts = rdf_str(ldns_rr_rdf(r->rr, 0));
 		rec_report(r, CHECK_DNSSD_PTR_MISMATCH, SEV_NOTE, NULL,
 		    "the browse PTR points at %s, an instance in another domain: "
-		    "RFC 6763 section 4.2 allows it, but few clients expect it", ts);
+		    "RFC 6763 section 4.2 allows it, but few clients expect it; "
+		    "keep instances under the browsed domain unless that is meant", ts);
 		free(ts);
 	}
 	if (xref_inside(r->ch, &t))
@@ -425,7 +426,7 @@ check_enum_ptr(struct rec *r)
 		ts = rdf_str(ldns_rr_rdf(r->rr, 0));
 		rec_report(r, CHECK_DNSSD_ENUM_TARGET, SEV_NOTE, NULL,
 		    "the service enumeration PTR points at %s, a service type in "
-		    "another domain", ts);
+		    "another domain: list the types browsed in this domain", ts);
 		free(ts);
 	}
 }
@@ -717,8 +718,8 @@ check_txt_keys(struct rec *r)
 		if (klen > TXT_KEY_LONG)
 			rec_report(r, CHECK_TXT_KEY_LONG, SEV_OFF, NULL,
 			    "the TXT key \"%s\" is %zu characters; RFC 6763 section "
-			    "6.4 asks for at most 9", lstr(&b, d, klen < 63 ? klen : 63),
-			    klen);
+			    "6.4 asks for at most 9: prefer short keys in new protocols",
+			    lstr(&b, d, klen < 63 ? klen : 63), klen);
 		for (j = 0; j < nseen; j++)
 			if (seen_len[j] == klen && xref_ci_equal(seen[j], d, klen))
 				break;
@@ -886,7 +887,8 @@ check_attrleaf(struct rec *r)
 		rec_report(r, CHECK_ATTRLEAF_UNREGISTERED, SEV_OFF,
 		    kb_lookup_parent((const char *)p + 1, len - 1),
 		    "\"%s\" is not in the RFC 8552 registry of underscored node "
-		    "names", lstr(&b, p, len));
+		    "names: use a registered node name, or register this one",
+		    lstr(&b, p, len));
 	else if (!attrleaf_exempt(r->type) && !attrleaf_type_listed(types, r->tname))
 		rec_report(r, CHECK_ATTRLEAF_RRTYPE, SEV_OFF, NULL,
 		    "\"%s\" is registered for %s, not %s (RFC 8552): publish the "

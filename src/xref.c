@@ -936,7 +936,8 @@ checker_finish(struct checker *ch)
 			else
 				xref_report(ch, r, &v, CHECK_TXT_SIZE, SEV_NOTE, "TXT",
 				    "the TXT data of this instance is %u bytes; RFC 6763 "
-				    "section 6.2 says it should stay under 400",
+				    "section 6.2 says it should stay under 400: shorten "
+				    "or drop keys",
 				    (unsigned)v.size);
 			break;
 		}
