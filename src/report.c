@@ -29,14 +29,25 @@ struct report {
 void
 report_write_escaped(FILE *out, const char *s, size_t len, int json)
 {
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+	size_t i = 0;
+
+	/* Runs of plain bytes go out in one fwrite: this is the hot path. */
+	while (i < len) {
+		size_t run = i;
+		unsigned char c;
+		while (run < len && (c = (unsigned char)s[run]) >= 0x20 && c < 0x7f &&
+		    !(json && (c == '"' || c == '\\')))
+			run++;
+		if (run > i)
+			fwrite(s + i, 1, run - i, out);
+		if (run == len)
+			break;
+		c = (unsigned char)s[run];
 		if (c < 0x20 || c >= 0x7f)
 			fprintf(out, json ? "\\\\%03u" : "\\%03u", c);
-		else if (json && (c == '"' || c == '\\'))
-			fprintf(out, "\\%c", c);
 		else
-			putc(c, out);
+			fprintf(out, "\\%c", c);
+		i = run + 1;
 	}
 }
 
