@@ -23,7 +23,8 @@ kb_lookup(const char *svc, size_t len, const char *proto, size_t plen)
 {
 	for (size_t i = 0; i < kb_entry_count; i++) {
 		const struct kb_entry *e = &kb_entries[i];
-		if (e->proto[0] == '\0' || !text_equal(e->label, svc, len))
+		if (e->label_len != len || e->proto[0] == '\0' ||
+		    !svcname_equal(e->label, len, svc, len))
 			continue;
 		if (proto == NULL || plen == 0 || e->proto[0] == '*' ||
 		    text_equal(e->proto, proto, plen))
@@ -37,7 +38,8 @@ kb_lookup_parent(const char *label, size_t len)
 {
 	for (size_t i = 0; i < kb_entry_count; i++) {
 		const struct kb_entry *e = &kb_entries[i];
-		if (e->proto[0] == '\0' && text_equal(e->label, label, len))
+		if (e->label_len == len && e->proto[0] == '\0' &&
+		    svcname_equal(e->label, len, label, len))
 			return e;
 	}
 	return NULL;

@@ -10,6 +10,7 @@
 
 struct kb_entry {
 	const char *label;	/* lowercase, no underscore: "gc", "msdcs" */
+	size_t label_len;	/* strlen(label), for lookups on the hot path */
 	const char *proto;	/* "tcp", "udp", "tls", "*" for any; "" for a parent label */
 	const char *source;	/* who requires the name: "Active Directory ..." */
 	const char *primary;	/* the registered name to move to, or NULL */

@@ -36,8 +36,19 @@ struct judge {
 	const struct finding *tmpl;
 	const struct sink *sink;
 	const struct kb_entry *kb;
-	char name[REPORT_SHOW_BUFLEN];	/* the label, printable */
+	const char *label;		/* the label's bytes */
+	size_t len;
+	char name[REPORT_SHOW_BUFLEN];	/* the label, printable: see shown() */
 };
+
+/* The label as messages show it, formatted on the first finding only. */
+static const char *
+shown(struct judge *j)
+{
+	if (j->name[0] == '\0' && j->len > 0)
+		report_show(j->label, j->len, j->name, sizeof(j->name));
+	return j->name;
+}
 
 static void
 emit(const struct judge *j, enum check_id id, const char *primary,
@@ -56,7 +67,7 @@ emit(const struct judge *j, enum check_id id, const char *primary,
 }
 
 static void
-emit_syntax(const struct judge *j, const char *label, size_t len, unsigned broken)
+emit_syntax(struct judge *j, const char *label, size_t len, unsigned broken)
 {
 	char msg[512];
 
@@ -65,7 +76,7 @@ emit_syntax(const struct judge *j, const char *label, size_t len, unsigned broke
 		    "a service name has 1 to 15 characters (RFC 6335 section 5.1)");
 	if (broken & SVCNAME_TOO_LONG) {
 		snprintf(msg, sizeof(msg), "\"%s\" is %zu characters long; a service "
-		    "name has at most 15 (RFC 6335 section 5.1)", j->name, len);
+		    "name has at most 15 (RFC 6335 section 5.1)", shown(j), len);
 		emit(j, CHECK_NAME_TOO_LONG, NULL, msg);
 	}
 	if (broken & SVCNAME_BAD_CHAR) {
@@ -78,22 +89,22 @@ emit_syntax(const struct judge *j, const char *label, size_t len, unsigned broke
 			snprintf(what, sizeof(what), "\"%c\"", c);
 		snprintf(msg, sizeof(msg), "\"%s\" holds %s at position %zu; only "
 		    "A-Z, a-z, 0-9 and \"-\" are allowed (RFC 6335 section 5.1)",
-		    j->name, what, at + 1);
+		    shown(j), what, at + 1);
 		emit(j, CHECK_NAME_BAD_CHAR, NULL, msg);
 	}
 	if (broken & SVCNAME_NO_LETTER) {
 		snprintf(msg, sizeof(msg), "\"%s\" has no letter and could be read as "
-		    "a port number (RFC 6335 section 5.1)", j->name);
+		    "a port number (RFC 6335 section 5.1)", shown(j));
 		emit(j, CHECK_NAME_NO_LETTER, NULL, msg);
 	}
 	if (broken & SVCNAME_HYPHEN_EDGE) {
 		snprintf(msg, sizeof(msg), "\"%s\" %s with a hyphen (RFC 6335 "
-		    "section 5.1)", j->name, label[0] == '-' ? "begins" : "ends");
+		    "section 5.1)", shown(j), label[0] == '-' ? "begins" : "ends");
 		emit(j, CHECK_NAME_HYPHEN_EDGE, NULL, msg);
 	}
 	if (broken & SVCNAME_DOUBLE_HYPHEN) {
 		snprintf(msg, sizeof(msg), "\"%s\" has two adjacent hyphens "
-		    "(RFC 6335 section 5.1)", j->name);
+		    "(RFC 6335 section 5.1)", shown(j));
 		emit(j, CHECK_NAME_DOUBLE_HYPHEN, NULL, msg);
 	}
 }
@@ -110,7 +121,7 @@ service_label(char *buf, size_t buflen, const char *name, const char *proto,
 }
 
 static void
-judge_registered(const struct judge *j, const struct reg_service *svc,
+judge_registered(struct judge *j, const struct reg_service *svc,
     const char *proto, size_t plen)
 {
 	char msg[512], want[64];
@@ -118,25 +129,24 @@ judge_registered(const struct judge *j, const struct reg_service *svc,
 	if (svc->flags & REG_ALIAS) {
 		service_label(want, sizeof(want), svc->primary, proto, plen);
 		snprintf(msg, sizeof(msg), "\"%s\" is an alias of \"%s\"; clients "
-		    "browsing for %s will not find this", j->name, svc->primary, want);
+		    "browsing for %s will not find this", shown(j), svc->primary, want);
 		emit(j, CHECK_NAME_ALIAS, svc->primary, msg);
 	} else if (svc->flags & REG_RESERVED) {
 		snprintf(msg, sizeof(msg), "\"%s\" is in the IANA registry only as "
-		    "reserved or de-assigned%s%s%s", j->name,
+		    "reserved or de-assigned%s%s%s", shown(j),
 		    svc->note ? " (" : "", svc->note ? svc->note : "",
 		    svc->note ? ")" : "");
 		emit(j, CHECK_NAME_RESERVED, NULL, msg);
-	} else if (svcname_equal(svc->name, strlen(svc->name), "exp1", 4) ||
-	    svcname_equal(svc->name, strlen(svc->name), "exp2", 4)) {
+	} else if (strcmp(svc->name, "exp1") == 0 || strcmp(svc->name, "exp2") == 0) {
 		snprintf(msg, sizeof(msg), "\"%s\" is for RFC 3692-style experiments, "
-		    "never for deployment", j->name);
+		    "never for deployment", shown(j));
 		emit(j, CHECK_NAME_EXPERIMENTAL, NULL, msg);
 	} else if (j->kb != NULL && j->kb->primary != NULL) {
 		/* Registered, but to another service (_matrix): a note. */
 		struct finding f = *j->tmpl;
 		service_label(want, sizeof(want), j->kb->primary, proto, plen);
 		snprintf(msg, sizeof(msg), "\"%s\" is registered to an unrelated "
-		    "service (%s); de-facto name: %s; use %s", j->name,
+		    "service (%s); de-facto name: %s; use %s", shown(j),
 		    svc->description, j->kb->source, want);
 		f.severity = SEV_NOTE;
 		f.check = CHECK_NAME_ALIAS;
@@ -147,7 +157,7 @@ judge_registered(const struct judge *j, const struct reg_service *svc,
 }
 
 static void
-judge_transport(const struct judge *j, const struct reg_service *svc,
+judge_transport(struct judge *j, const struct reg_service *svc,
     const char *proto, size_t plen)
 {
 	unsigned tp = proto ? transport_parse(proto, plen) : 0;
@@ -163,7 +173,7 @@ judge_transport(const struct judge *j, const struct reg_service *svc,
 			strcat(list, transport_name(bit));
 		}
 	snprintf(msg, sizeof(msg), "\"%s\" is registered for %s, not for %s",
-	    j->name, list, transport_name(tp));
+	    shown(j), list, transport_name(tp));
 	emit(j, CHECK_TRANSPORT_MISMATCH, NULL, msg);
 }
 
@@ -172,12 +182,11 @@ namecheck_service(const struct lint_ctx *ctx, const char *label, size_t len,
     const char *proto, size_t plen, const struct finding *tmpl,
     const struct sink *sink)
 {
-	struct judge j = { ctx, tmpl, sink, NULL, "" };
+	struct judge j = { ctx, tmpl, sink, NULL, label, len, "" };
 	const struct reg_service *svc = registry_lookup(ctx->reg, label, len);
 	unsigned broken = svcname_syntax(label, len);
 	char msg[512];
 
-	report_show(label, len, j.name, sizeof(j.name));
 	if (options_allowed(ctx->opt, label, len))
 		return broken != 0;
 	j.kb = namecheck_defacto(label, len, proto, plen);
@@ -185,7 +194,7 @@ namecheck_service(const struct lint_ctx *ctx, const char *label, size_t len,
 		if (svc != NULL && (svc->flags & REG_LEGACY) && svc->primary) {
 			snprintf(msg, sizeof(msg), "\"%s\" is a historic registry name "
 			    "that breaks RFC 6335 section 5.1; use its replacement "
-			    "\"%s\"", j.name, svc->primary);
+			    "\"%s\"", shown(&j), svc->primary);
 			emit(&j, CHECK_NAME_LEGACY, svc->primary, msg);
 		} else {
 			emit_syntax(&j, label, len, broken);
@@ -195,7 +204,7 @@ namecheck_service(const struct lint_ctx *ctx, const char *label, size_t len,
 	if (svc == NULL) {
 		snprintf(msg, sizeof(msg), "\"%s\" is not in the IANA service name "
 		    "registry; use the registered name, register it, or --allow it",
-		    j.name);
+		    shown(&j));
 		emit(&j, CHECK_NAME_UNREGISTERED, NULL, msg);
 		return 0;
 	}

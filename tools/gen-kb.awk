@@ -20,7 +20,7 @@ function cstr(s) {
 	}
 	proto = ($2 == "-") ? "" : $2
 	primary = ($3 == "-") ? "NULL" : cstr($3)
-	printf "\t{ %s, %s, %s, %s },\n", cstr($1), cstr(proto), cstr($4), primary
+	printf "\t{ %s, %d, %s, %s, %s },\n", cstr($1), length($1), cstr(proto), cstr($4), primary
 	n++
 }
 END {
