@@ -23,8 +23,14 @@
 /* Facts about one name (the low byte of its table slot). */
 #define NF_ADDR		0x01u	/* has A or AAAA */
 #define NF_CNAME	0x02u	/* has CNAME */
-#define NF_SRV		0x04u	/* has SRV (any target) */
-#define NF_SRV_REAL	0x08u	/* has SRV with a target other than "." */
+/*
+ * NF_SRV, NF_SRV_REAL: has SRV (any target) / one with a target other than
+ * ".".  Set at once for DNS-SD instances, "." owners and SRVs whose target
+ * was known good; an SRV that waits for its target is marked only by
+ * checker_finish, and only where a "." SRV shares its owner.
+ */
+#define NF_SRV		0x04u
+#define NF_SRV_REAL	0x08u
 #define NF_TXT		0x10u	/* has TXT with data (DNS-SD instance names only) */
 #define NF_TXT_EMPTY	0x20u	/* has a zero-length TXT (DNS-SD instance names only) */
 #define NF_NS		0x40u	/* has NS below the apex: a delegation */
