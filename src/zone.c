@@ -1114,6 +1114,17 @@ zone_scan_err(struct zscan *sc, const char *why, unsigned byte)
 	}
 }
 
+/* Nonzero when out[at] is escaped: an odd number of backslashes before it. */
+static int
+zone_escaped(const char *out, size_t at)
+{
+	size_t k = 0;
+
+	while (k < at && out[at - 1 - k] == '\\')
+		k++;
+	return k % 2 == 1;
+}
+
 /*
  * Cuts one record off p (n bytes) into run->rec: comments dropped,
  * parentheses and the newlines inside them made blanks, quoted strings kept
@@ -1250,6 +1261,12 @@ zone_scan(struct zrun *run, const unsigned char *p, size_t n, int eof,
 	if (depth > 0)
 		zone_scan_err(sc, "missing ')' at the end of the file", 0);
 done:
+	/*
+	 * Blanks that stood for a trailing comment or ')' go: ldns's URI and
+	 * CAA parsers call them "superfluous text".  An escaped blank stays.
+	 */
+	while (o > 0 && out[o - 1] == ' ' && !zone_escaped(out, o - 1))
+		o--;
 	out[o] = '\0';
 	sc->len = o;
 	return i;

@@ -272,6 +272,15 @@ static const struct row rows[] = {
 	  "z:2 rr _sip._tcp.ex. SRV sip.ex.\n"
 	  "z:5 rr end.ex. A\n"
 	  "finish 2 apex ex.\n" },
+	{ "URI and CAA with a trailing comment or ')' (ldns calls the blank superfluous text)",
+	  { { "z", "$ORIGIN ex.\n_ftp._tcp IN URI 10 1 \"ftp://f.ex/\" ; c\n@ IN CAA 0 issue \"ca.ex\" ; c\n"
+	      "_sip._udp IN URI ( 10 1\n \"sip:a@ex\" )\nw\\  IN A 192.0.2.1 ; escaped blank owner\n" } },
+	  NULL, 0,
+	  "z:2 rr _ftp._tcp.ex. URI\n"
+	  "z:3 rr ex. CAA\n"
+	  "z:4 rr _sip._udp.ex. URI\n"
+	  "z:6 rr w\\032.ex. A\n"
+	  "finish 4 apex ex.\n" },
 	{ "class before TTL, as RFC 1035 allows",
 	  { { "z", "$ORIGIN ex.\na IN 300 A 192.0.2.1\nb CH 300 TXT x\n_s._tcp IN 60 SRV 0 0 99999 t\nc IN 300 A 1.2\n" } },
 	  NULL, 0,
