@@ -16,6 +16,7 @@
 
 #include "attrleaf.h"
 #include "checker_impl.h"
+#include "dname.h"
 #include "kb.h"
 #include "namecheck.h"
 #include "registry.h"
@@ -38,6 +39,8 @@ struct rec {
 
 /* --- reporting -------------------------------------------------------------- */
 
+static char *rdf_str(const ldns_rdf *rdf);
+
 static void
 rec_emit(void *ud, const struct finding *f)
 {
@@ -47,7 +50,7 @@ rec_emit(void *ud, const struct finding *f)
 	if (CHECK_SET_HAS(r->pos->disabled, f->check))
 		return;
 	if (r->owner_str == NULL)
-		r->owner_str = ldns_rdf2str(ldns_rr_owner(r->rr));
+		r->owner_str = rdf_str(ldns_rr_owner(r->rr));
 	g = *f;
 	g.owner = r->owner_str;
 	g.type = r->tname;
@@ -116,7 +119,12 @@ lstr(struct lbuf *b, const uint8_t *p, size_t n)
 static char *
 rdf_str(const ldns_rdf *rdf)
 {
-	char *s = rdf != NULL ? ldns_rdf2str(rdf) : NULL;
+	char *s = NULL;
+
+	if (rdf != NULL && ldns_rdf_get_type(rdf) == LDNS_RDF_TYPE_DNAME)
+		s = dname_str(ldns_rdf_data(rdf), ldns_rdf_size(rdf));
+	if (s == NULL && rdf != NULL)
+		s = ldns_rdf2str(rdf);
 	return s != NULL ? s : strdup("?");
 }
 

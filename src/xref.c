@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "checker_impl.h"
+#include "dname.h"
 
 static uint8_t
 lower(uint8_t c)
@@ -671,14 +672,7 @@ ref_cmp(const void *a, const void *b, void *ud)
 static char *
 name_str(const uint8_t *w, size_t len)
 {
-	ldns_rdf *rdf = ldns_dname_new_frm_data((uint16_t)len, w);
-	char *s;
-
-	if (rdf == NULL)
-		return NULL;
-	s = ldns_rdf2str(rdf);
-	ldns_rdf_deep_free(rdf);
-	return s;
+	return dname_str(w, len);
 }
 
 static void
