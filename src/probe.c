@@ -115,6 +115,7 @@ struct domain {
 	struct fed *fed;
 	size_t nfed, capfed;
 	unsigned ntypes, nbrowse;
+	int partial;		/* a per-domain bound cut the walk short */
 };
 
 struct probe {
@@ -399,6 +400,11 @@ domain_release(struct domain *d)
 	if (--d->outstanding > 0)
 		return;
 	checker_finish(d->checker);
+	if (d->partial)
+		report_error("probe %s: a per-domain bound (%d queries, %d service "
+		    "types, %d instances a type) cut the walk short; what was not "
+		    "asked is not checked", d->name, PROBE_MAX_QUERIES,
+		    PROBE_MAX_TYPES, PROBE_MAX_INSTANCES);
 	domain_flush(d);
 	domain_destroy(d);
 	p->ndone++;
@@ -473,6 +479,8 @@ domain_ask(struct domain *d, const ldns_rdf *name, ldns_rr_type type,
 unknown:
 	if (d->nasked < PROBE_MAX_QUERIES)
 		p->oom = 1;	/* not the bound: memory ran out */
+	else
+		d->partial = 1;
 	if (q != NULL)
 		ldns_rdf_deep_free(q->qname);
 	free(q);
@@ -576,8 +584,10 @@ follow(struct query *q, const ldns_rr *rr, unsigned *ninstances)
 	}
 	switch (q->role) {
 	case ROLE_ENUM:
-		if (d->ntypes >= PROBE_MAX_TYPES)
+		if (d->ntypes >= PROBE_MAX_TYPES) {
 			checker_name_unknown(d->checker, t);
+			d->partial = 1;
+		}
 		else if (domain_ask(d, t, LDNS_RR_TYPE_PTR, ROLE_TYPE, 0, 1) == 1)
 			d->ntypes++;
 		return;
@@ -596,6 +606,7 @@ follow(struct query *q, const ldns_rr *rr, unsigned *ninstances)
 	case ROLE_TYPE:
 		if (++*ninstances > PROBE_MAX_INSTANCES) {
 			checker_name_unknown(d->checker, t);
+			d->partial = 1;
 			return;
 		}
 		domain_ask(d, t, LDNS_RR_TYPE_SRV, ROLE_INSTANCE, 0, 1);

@@ -131,6 +131,9 @@ builtin=$(sed 's/#.*//' "$top_srcdir/data/probe-names.txt" |
     awk 'NF == 1 { n++ } NF > 1 { n += NF - 1 } END { print n }')
 want=$((1 + builtin + 4 + 1 + 64 * 2 + 2))
 [ "$q" = "$want" ] && ok || bad "many.test: $q queries, want $want: $(cat "$tmp/err8")"
+# ... and the user is told the walk was cut short, in one line.
+[ "$(grep -c '^srvlint: probe many.test: a per-domain bound .* cut the walk short' "$tmp/err8")" = 1 ] &&
+    ok || bad "many.test: no partial-walk line: $(cat "$tmp/err8")"
 
 # 9. A target in a delegated zone: the referral is no answer.
 timeout 60 "$SRVLINT" probe --server "127.0.0.1:$NSD_PORT" deleg.test \
