@@ -55,17 +55,62 @@ judge_one(const struct lint_ctx *ctx, struct report *r, const char *in, size_t l
 	report_group_end(r);
 }
 
+/* Labels longer than this are refused unread: stdin must not exhaust memory. */
+#define NAME_LINE_MAX (4u << 20)
+
+/*
+ * Reads one line of at most max bytes (NULs included) into *buf, without
+ * its newline.  Returns its length, or -1 at the end of the input.  A longer
+ * line is skipped to its end and *toolong set.
+ */
+static ssize_t
+read_line(FILE *in, char **buf, size_t *cap, size_t max, int *toolong)
+{
+	size_t n = 0;
+	int c;
+
+	*toolong = 0;
+	while ((c = getc(in)) != EOF && c != '\n') {
+		if (n == max) {
+			*toolong = 1;
+			continue;
+		}
+		if (n + 1 >= *cap) {
+			size_t ncap = *cap ? *cap * 2 : 256;
+			char *grown = realloc(*buf, ncap);
+			if (grown == NULL) {
+				*toolong = 1;
+				continue;
+			}
+			*buf = grown;
+			*cap = ncap;
+		}
+		(*buf)[n++] = (char)c;
+	}
+	if (c == EOF && n == 0 && !*toolong)
+		return -1;
+	return (ssize_t)n;
+}
+
 /* One label a line from stdin; returns how many were judged. */
 static unsigned long
-judge_stdin(const struct lint_ctx *ctx, struct report *r)
+judge_stdin(const struct lint_ctx *ctx, struct report *r, int *failed)
 {
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
-	unsigned long count = 0;
+	unsigned long count = 0, lineno = 0;
+	int toolong;
 
-	while ((n = getline(&line, &cap, stdin)) != -1) {
-		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+	while ((n = read_line(stdin, &line, &cap, NAME_LINE_MAX, &toolong)) != -1) {
+		lineno++;
+		if (toolong) {
+			report_error("<stdin>:%lu: a label longer than %u bytes, skipped",
+			    lineno, NAME_LINE_MAX);
+			*failed = 1;
+			continue;
+		}
+		while (n > 0 && line[n - 1] == '\r')
 			n--;
 		if (n == 0)
 			continue;
@@ -80,6 +125,7 @@ int
 name_main(const struct lint_ctx *ctx, struct report *r, int argc, char **argv)
 {
 	unsigned long count = 0;
+	int failed = 0, rc;
 
 	if (argc == 0) {
 		report_error("name: no label given (try: srvlint name _http)");
@@ -87,11 +133,12 @@ name_main(const struct lint_ctx *ctx, struct report *r, int argc, char **argv)
 	}
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") == 0) {
-			count += judge_stdin(ctx, r);
+			count += judge_stdin(ctx, r, &failed);
 			continue;
 		}
 		judge_one(ctx, r, argv[i], strlen(argv[i]));
 		count++;
 	}
-	return report_finish(r, count, "label");
+	rc = report_finish(r, count, "label");
+	return failed ? 2 : rc;
 }

@@ -66,6 +66,12 @@ grep -q 'ht\\000tp.*\[name-bad-char\]' "$tmp/out" && ok || bad "hostile: NUL lab
 grep -q '1048576 characters long.*\[name-too-long\]' "$tmp/out" && ok || bad "hostile: 1 MB label"
 "$SRVLINT" name --format json -q - < "$tmp/hostile" | python3 -c 'import json,sys; [json.loads(l) for l in sys.stdin]' && ok || bad "hostile: JSON does not parse"
 
+# A label over 4 MB is refused unread, with file and line, and the run goes on.
+python3 -c 'import sys; sys.stdout.buffer.write(b"_" + b"a"*5000000 + b"\n_www\n")' |
+	"$SRVLINT" name -q - > "$tmp/out" 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q '^srvlint: <stdin>:1: a label longer than 4194304 bytes, skipped$' "$tmp/err" &&
+	grep -q '^_www: warning: .*\[name-alias\]$' "$tmp/out" && ok || bad "5 MB label: rc=$rc $(cat "$tmp/err")"
+
 # Every service name of the snapshot in one run: the well-formed ones valid,
 # exactly the 97 that break RFC 6335 5.1 invalid, 96 of them name-legacy
 # naming the primary the registry's own notes give, edi_service plain syntax.
