@@ -35,7 +35,8 @@ expected() {
 
 # The findings of srvlint's JSON Lines: "LINE CHECK SEVERITY", sorted.
 found() {
-	sed -n 's/^{"file": "[^"]*", "line": \([0-9]*\), "owner": ".*", "type": "[^"]*", "check": "\([a-z0-9-]*\)", "severity": "\([a-z]*\)".*/\1 \2 \3/p' "$1" |
+	# owner and type are absent where a finding has none ($INCLUDE lines).
+	sed -n 's/^{"file": "[^"]*", "line": \([0-9]*\), .*"check": "\([a-z0-9-]*\)", "severity": "\([a-z]*\)".*/\1 \2 \3/p' "$1" |
 	    LC_ALL=C sort
 }
 
