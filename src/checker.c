@@ -642,22 +642,23 @@ check_srv_data(struct rec *r, uint64_t okey)
 		    "a host name that has A/AAAA records", ts, why);
 		free(ts);
 	}
+	/*
+	 * Every SRV with its target inside waits for the whole zone, even one
+	 * whose target has an address already: a CNAME at the target may
+	 * still follow (CNAME beside other data, RFC 1034 section 3.6.2), and
+	 * whether it follows in this checker or in another -j worker's must
+	 * not decide srv-target-cname.
+	 */
 	if (xref_inside(r->ch, &t)) {
-		uint64_t tkey = xref_hash(t.w, t.len);
-		unsigned f = xref_facts(r->ch, tkey);
-		/* Known good now: nothing to wait for. */
-		if ((f & (NF_ADDR | NF_CNAME | NF_UNKNOWN)) != NF_ADDR) {
-			xref_add(r->ch, REF_SRV_TARGET, tkey, r->pos, r->pos->line,
-			    r->o.w, r->o.len, t.w, t.len, 0);
-			pending = 1;
-		}
+		xref_add(r->ch, REF_SRV_TARGET, xref_hash(t.w, t.len), r->pos,
+		    r->pos->line, r->o.w, r->o.len, t.w, t.len, 0);
+		pending = 1;
 	}
 	/*
 	 * An SRV that waits for its target keeps its owner in the reference,
 	 * and checker_finish marks NF_SRV_REAL from there for the few owners
-	 * that also have a "." SRV: a zone that lists its SRV records before
-	 * the hosts costs no table slot per SRV owner.  DNS-SD instances go to
-	 * the table always, for dnssd-instance-no-srv.
+	 * that also have a "." SRV: SRV owners cost no table slot.  DNS-SD
+	 * instances go to the table always, for dnssd-instance-no-srv.
 	 */
 	if (!pending || is_instance(&r->o))
 		(void)xref_fact(r->ch, okey, NF_SRV | NF_SRV_REAL);
@@ -766,9 +767,14 @@ check_txt(struct rec *r, uint64_t okey)
 	}
 	(void)xref_fact(r->ch, okey, NF_TXT);
 	check_txt_keys(r);
-	/* txt-size sums the TXT records of one instance, given one after another. */
+	/*
+	 * txt-size judges the sum over every TXT record of the instance in
+	 * the zone, wherever it stands and whichever -j worker reads it: a
+	 * run of records given one after another is summed here into one
+	 * reference, and checker_finish adds up the references by owner.
+	 */
 	if (t->key != okey) {
-		xref_txt_flush(r->ch, 0);
+		xref_txt_flush(r->ch);
 		t->key = okey;
 		t->size = 0;
 		t->line = r->pos->line;

@@ -8,9 +8,9 @@
  * matters to a cross-record check (a 56-bit hash of the lowercased wire name
  * with 8 fact bits in the low byte, open addressing, load <= 3/4: 11-21
  * bytes a name, about 14 on average), plus one reference per record whose
- * check cannot be decided yet (an SRV whose target has not been seen with
- * an address, a browse PTR, a "." SRV, a large TXT): 16 bytes and its names,
- * compressed against the apex, in one arena.
+ * check waits for the whole zone (an SRV with its target inside the zone,
+ * a browse PTR, a "." SRV, a run of TXT records at a DNS-SD instance): 16
+ * bytes and its names, compressed against the apex, in one arena.
  */
 #ifndef SRVLINT_CHECKER_IMPL_H
 #define SRVLINT_CHECKER_IMPL_H
@@ -119,7 +119,10 @@ struct ref_pos {
 };
 #define NO_STR 0xffffffffu
 
-/* Consecutive TXT records at one DNS-SD instance: their size is summed. */
+/*
+ * Consecutive TXT records at one DNS-SD instance: their size is summed
+ * into one reference (checker_finish adds up all references of an owner).
+ */
 struct txt_acc {
 	uint64_t key;		/* 0: none pending */
 	uint32_t size;
@@ -159,7 +162,6 @@ struct checker {
 	size_t alen, acap;
 
 	struct txt_acc txt;
-	int txt_first_pushed;	/* the first TXT sum went to a reference */
 	int oom;		/* an allocation failed: cross-record checks are incomplete */
 };
 
@@ -180,12 +182,11 @@ void xref_add(struct checker *ch, enum ref_kind kind, uint64_t key,
     const uint8_t *target, size_t target_len, uint32_t size);
 
 /*
- * Turns the pending TXT sum into a REF_TXT_SIZE reference when it is large,
- * or when it may be part of a sum another checker holds the rest of: the
- * first and the last sum of a checker (force) always go to a reference, so
- * that an RRset split between -j workers is summed again in checker_finish.
+ * Turns the pending TXT sum into a REF_TXT_SIZE reference, whatever its
+ * size: the instance may have more TXT records elsewhere in the zone or in
+ * another -j worker's checker, and checker_finish judges their total.
  */
-void xref_txt_flush(struct checker *ch, int force);
+void xref_txt_flush(struct checker *ch);
 
 /* The size of TXT data from which txt-size reports (a note). */
 #define TXT_SIZE_NOTE 400u

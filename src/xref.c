@@ -407,15 +407,13 @@ oom:
 }
 
 void
-xref_txt_flush(struct checker *ch, int force)
+xref_txt_flush(struct checker *ch)
 {
 	struct txt_acc *t = &ch->txt;
 
-	if (t->key != 0 && (t->size >= TXT_SIZE_NOTE || force || !ch->txt_first_pushed)) {
+	if (t->key != 0)
 		xref_add(ch, REF_TXT_SIZE, t->key, &t->pos, t->line,
 		    t->owner, t->owner_len, NULL, 0, t->size);
-		ch->txt_first_pushed = 1;
-	}
 	t->key = 0;
 }
 
@@ -554,7 +552,6 @@ checker_clear(struct checker *ch)
 	ch->arena = NULL, ch->alen = ch->acap = 0;
 	ch->last_pos_src = NULL;
 	ch->txt.key = 0;
-	ch->txt_first_pushed = 0;
 }
 
 void
@@ -584,7 +581,7 @@ checker_merge(struct checker *dst, struct checker *src)
 
 	if (dst == NULL || src == NULL || dst == src)
 		return dst == src ? 0 : -1;
-	xref_txt_flush(src, 1);
+	xref_txt_flush(src);
 	(void)xref_flush(src);
 	/* Shard by shard, freeing each: never two copies of the names. */
 	for (size_t k = 0; k < NAMETAB_SHARDS; k++) {
@@ -651,6 +648,21 @@ out:
 
 /* --- the cross-record checks ---------------------------------------------- */
 
+/* The file name of a reference, "" when none. */
+static const char *
+ref_file(const struct checker *ch, const struct ref *r)
+{
+	uint32_t f = ch->pos[rec_pos(ch, r)].file;
+
+	return f != NO_STR ? (const char *)ch->arena + ch->files[f] : "";
+}
+
+
+/*
+ * File name, line, kind.  Names, not file indices: the indices follow the
+ * order in which a checker met the files, which depends on -j, and the
+ * first browse PTR of an instance must be the same for every -j.
+ */
 static int
 ref_cmp(const void *a, const void *b, void *ud)
 {
@@ -658,9 +670,10 @@ ref_cmp(const void *a, const void *b, void *ud)
 	const struct ref *x = a, *y = b;
 	uint32_t fx = ch->pos[rec_pos(ch, x)].file;
 	uint32_t fy = ch->pos[rec_pos(ch, y)].file;
+	int c;
 
-	if (fx != fy)
-		return fx < fy ? -1 : 1;
+	if (fx != fy && (c = strcmp(ref_file(ch, x), ref_file(ch, y))) != 0)
+		return c;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
 	if (rec_kind(ch, x) != rec_kind(ch, y))
@@ -804,23 +817,32 @@ finish_browse(struct checker *ch, const struct ref *r, const struct rec_view *v,
 	}
 }
 
+/*
+ * By owner, then line, then file name: the first reference of an owner is
+ * the same however the records were dealt to -j workers (file indices are
+ * not: they follow the order in which a checker met the files).
+ */
 static int
 txt_cmp(const void *a, const void *b, void *ud)
 {
-	const struct ref *refs = ud;
-	const struct ref *x = &refs[*(const size_t *)a], *y = &refs[*(const size_t *)b];
+	const struct checker *ch = ud;
+	const struct ref *x = &ch->refs[*(const size_t *)a];
+	const struct ref *y = &ch->refs[*(const size_t *)b];
+	int c;
 
 	if (x->key != y->key)
 		return x->key < y->key ? -1 : 1;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
+	if ((c = strcmp(ref_file(ch, x), ref_file(ch, y))) != 0)
+		return c;
 	return 0;
 }
 
 /*
- * Sums the TXT sizes of one instance kept in several references (an RRset
- * split between workers) into the one with the first line; the others
- * drop to 0.
+ * txt-size judges an instance on all its TXT records in the zone: sums the
+ * sizes of its references (one per run of records, from any checker) into
+ * the first one; the others drop to 0.
  */
 static void
 txt_sum(struct checker *ch)
@@ -830,13 +852,17 @@ txt_sum(struct checker *ch)
 
 	for (size_t i = 0; i < ch->nrefs; i++)
 		n += rec_kind(ch, &ch->refs[i]) == REF_TXT_SIZE;
-	if (n < 2 || (ix = malloc(n * sizeof(*ix))) == NULL)
+	if (n < 2)
 		return;
+	if ((ix = malloc(n * sizeof(*ix))) == NULL) {
+		ch->oom = 1;
+		return;
+	}
 	n = 0;
 	for (size_t i = 0; i < ch->nrefs; i++)
 		if (rec_kind(ch, &ch->refs[i]) == REF_TXT_SIZE)
 			ix[n++] = i;
-	qsort_r(ix, n, sizeof(*ix), txt_cmp, ch->refs);
+	qsort_r(ix, n, sizeof(*ix), txt_cmp, ch);
 	for (size_t i = 0, first = 0; i < n; i++) {
 		const struct ref *f = &ch->refs[ix[first]], *r = &ch->refs[ix[i]];
 		uint32_t sum, add;
@@ -850,7 +876,7 @@ txt_sum(struct checker *ch)
 		sum = v.size;
 		rec_read(ch, r, &v);
 		add = v.size;
-		rec_set_size(ch, f, sum + add > 0xffffffu ? 0xffffffu : sum + add);
+		rec_set_size(ch, f, add > 0xffffffu - sum ? 0xffffffu : sum + add);
 		rec_set_size(ch, r, 0);
 	}
 	free(ix);
@@ -896,7 +922,7 @@ checker_finish(struct checker *ch)
 	if (ch == NULL)
 		return;
 	memset(&seen, 0, sizeof(seen));
-	xref_txt_flush(ch, 1);
+	xref_txt_flush(ch);
 	(void)xref_flush(ch);
 	mark_dot_owners(ch);
 	txt_sum(ch);

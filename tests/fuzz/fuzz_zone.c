@@ -68,22 +68,6 @@ check(const char *path, int jobs, struct finding_list *l)
 	return zone_check_file(fuzz_ctx(1), path, &zp, NULL, &sink);
 }
 
-/* Removes every finding of check id from l (keeping the others' order). */
-static void
-drop_check(struct finding_list *l, enum check_id id)
-{
-	struct finding_list *keep = finding_list_create();
-
-	FUZZ_ASSERT(keep != NULL, "out of memory");
-	for (size_t i = 0; i < finding_list_count(l); i++)
-		if (finding_list_get(l, i)->check != id)
-			FUZZ_ASSERT(finding_list_add(keep, finding_list_get(l, i)) == 0, "out of memory");
-	finding_list_clear(l);
-	for (size_t i = 0; i < finding_list_count(keep); i++)
-		FUZZ_ASSERT(finding_list_add(l, finding_list_get(keep, i)) == 0, "out of memory");
-	finding_list_destroy(keep);
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -118,15 +102,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc2 = check(path, 2, two);
 	FUZZ_ASSERT(rc1 == rc2, "zone_check_file returned %d with -j 1, %d with -j 2",
 	    rc1, rc2);
-	/*
-	 * PENDING (tests/fuzz/pending/zone/jobs-txt-size*.zone): txt-size sums
-	 * an instance's TXT records differently when they reach different
-	 * workers, so -j 2 reports it at random.  Until xref.c is fixed the
-	 * comparison leaves txt-size out; delete this call and compare one
-	 * with two directly once the pending input passes.
-	 */
-	drop_check(one, CHECK_TXT_SIZE);
-	drop_check(two, CHECK_TXT_SIZE);
 	fuzz_same_findings(one, two, "-j 1 against -j 2");
 	for (size_t i = 0; i < finding_list_count(one); i++) {
 		const struct finding *f = finding_list_get(one, i);
