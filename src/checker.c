@@ -642,23 +642,25 @@ check_srv_data(struct rec *r, uint64_t okey)
 		    "a host name that has A/AAAA records", ts, why);
 		free(ts);
 	}
-	/*
-	 * Every SRV with its target inside waits for the whole zone, even one
-	 * whose target has an address already: a CNAME at the target may
-	 * still follow (CNAME beside other data, RFC 1034 section 3.6.2), and
-	 * whether it follows in this checker or in another -j worker's must
-	 * not decide srv-target-cname.
-	 */
 	if (xref_inside(r->ch, &t)) {
-		xref_add(r->ch, REF_SRV_TARGET, xref_hash(t.w, t.len), r->pos,
-		    r->pos->line, r->o.w, r->o.len, t.w, t.len, 0);
-		pending = 1;
+		uint64_t tkey = xref_hash(t.w, t.len);
+		/*
+		 * A target with an address is never reported (srv-target-cname
+		 * stays silent when a CNAME stands beside the address, see
+		 * finish_srv_target): nothing to wait for, whatever follows.
+		 */
+		if (!(xref_facts(r->ch, tkey) & NF_ADDR)) {
+			xref_add(r->ch, REF_SRV_TARGET, tkey, r->pos, r->pos->line,
+			    r->o.w, r->o.len, t.w, t.len, 0);
+			pending = 1;
+		}
 	}
 	/*
 	 * An SRV that waits for its target keeps its owner in the reference,
 	 * and checker_finish marks NF_SRV_REAL from there for the few owners
-	 * that also have a "." SRV: SRV owners cost no table slot.  DNS-SD
-	 * instances go to the table always, for dnssd-instance-no-srv.
+	 * that also have a "." SRV: a zone that lists its SRV records before
+	 * the hosts costs no table slot per SRV owner.  DNS-SD instances go to
+	 * the table always, for dnssd-instance-no-srv.
 	 */
 	if (!pending || is_instance(&r->o))
 		(void)xref_fact(r->ch, okey, NF_SRV | NF_SRV_REAL);
