@@ -5,14 +5,9 @@
 # bytes, a syntax error on every other line, $INCLUDE of /etc/passwd and of
 # itself) that must end in exit 1 or 2 with no raw control byte written.
 set -u
-: "${SRVLINT:?}" "${top_srcdir:?}"
-fails=0 passes=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${top_srcdir:?}/tests/e2e/lib.sh"
 bad_dir="$top_srcdir/tests/zones-bad"
 
-ok() { passes=$((passes + 1)); }
-bad() { fails=$((fails + 1)); echo "FAIL: $*" >&2; }
 # has FILE TEXT: FILE holds the exact line TEXT.
 has() { grep -qxF -- "$2" "$1"; }
 
@@ -193,5 +188,4 @@ if grep -qaP '[\x00-\x08\x0b-\x1f\x7f]' out; then bad "urandom: raw control byte
 timeout 10 "$SRVLINT" check -q . > out 2>&1; rc=$?
 [ $rc -eq 2 ] && ok || bad "directory: rc=$rc"
 
-echo "check.sh: $passes passed, $fails failed"
-[ $fails -eq 0 ]
+e2e_finish check.sh

@@ -1,13 +1,8 @@
 #!/bin/sh
 # srvlint name: end to end on the built binary.
 set -u
-: "${SRVLINT:?}" "${top_srcdir:?}"
-fails=0 passes=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${top_srcdir:?}/tests/e2e/lib.sh"
 
-ok() { passes=$((passes + 1)); }
-bad() { fails=$((fails + 1)); echo "FAIL: $*" >&2; }
 
 # expect_json LABEL EXPECTED-LINE: the exact JSON object for one label.
 expect_json() {
@@ -111,5 +106,4 @@ for l, o in zip(labels, objs):
 assert invalid == 97 and legacy == 96, (invalid, legacy)
 PY
 
-echo "$passes passed, $fails failed"
-[ $fails -eq 0 ]
+e2e_finish name.sh

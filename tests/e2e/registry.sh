@@ -1,14 +1,9 @@
 #!/bin/sh
 # srvlint registry, and --registry FILE: end to end on the built binary.
 set -u
-: "${SRVLINT:?}" "${top_srcdir:?}"
-fails=0 passes=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${top_srcdir:?}/tests/e2e/lib.sh"
 data="$top_srcdir/tests/data/registry"
 
-ok() { passes=$((passes + 1)); }
-bad() { fails=$((fails + 1)); echo "FAIL: $*" >&2; }
 
 # expect RC "WANT" ARGS...: exact stdout and exit status.
 expect() {
@@ -103,5 +98,4 @@ printf 'Service Name,Port Number\r\n' > "$tmp/bad.csv"
 "$SRVLINT" name -q _ssh >/dev/null 2>&1
 [ $? -eq 0 ] && ok || bad "ssh is registered in the built-in snapshot"
 
-echo "registry.sh: $passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+e2e_finish registry.sh

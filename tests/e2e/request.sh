@@ -4,13 +4,8 @@
 # ["TEXT"]" lines; the binary must report exactly those, in that order, with
 # the exit status and `valid` they imply.
 set -u
-: "${SRVLINT:?}" "${top_srcdir:?}"
-fails=0 passes=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${top_srcdir:?}/tests/e2e/lib.sh"
 
-ok() { passes=$((passes + 1)); }
-bad() { fails=$((fails + 1)); echo "FAIL: $*" >&2; }
 
 # "check severity line" of every finding in srvlint's JSON objects, and
 # "valid=..." for each object.
@@ -135,5 +130,4 @@ if LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]')" "$tmp/out"; then bad 
 "$SRVLINT" request --format json -q "$tmp/hostile" | python3 -c 'import json,sys; [json.loads(l) for l in sys.stdin]' &&
     ok || bad "hostile: JSON does not parse"
 
-echo "request.sh: $passes passed, $fails failed"
-[ $fails -eq 0 ]
+e2e_finish request.sh

@@ -10,13 +10,8 @@
 # and no warning passes with the default --fail-on warning (exit 0), and any
 # other zone fails it (exit 1).
 set -u
-: "${SRVLINT:?}" "${top_srcdir:?}"
-fails=0 passes=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "${top_srcdir:?}/tests/e2e/lib.sh"
 
-ok() { passes=$((passes + 1)); }
-bad() { fails=$((fails + 1)); echo "FAIL: $*" >&2; }
 
 # The annotations of a zone: "LINE CHECK SEVERITY", one a line, sorted.
 expected() {
@@ -70,5 +65,4 @@ for z in ad teams; do
 	    ok || bad "$z.zone fails --fail-on warning"
 done
 
-echo "zones.sh: $passes passed, $fails failed"
-[ "$fails" -eq 0 ]
+e2e_finish zones.sh
