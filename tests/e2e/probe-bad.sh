@@ -79,12 +79,16 @@ grep '_servfail._tcp' "$tmp/out" | grep -q 'SERVFAIL' && ok || bad "servfail: $(
 grep '_trunc._tcp' "$tmp/out" | grep -q 'truncated' && ok || bad "trunc: $(grep _trunc "$tmp/out")"
 
 # A server that closes TCP connections unanswered (after a truncated UDP
-# answer).  c-ares marks the whole server broken then, so it runs alone.
+# answer).  c-ares marks the whole server broken then, so it runs alone;
+# the DNS-SD queries still in flight at that moment (how many depends on
+# timing) fail with it: each may add a resolve-failure, nothing else.
 probe _tcpclose._tcp
 [ $rc -eq 1 ] && ok || bad "tcpclose: exit status $rc, want 1"
 fields "$tmp/out" > "$tmp/got"
-echo "resolve-failure warning _tcpclose._tcp.bad.test. SRV bad.test" > "$tmp/want"
-expect_same "tcpclose" "$tmp/got" "$tmp/want"
+grep -qx "resolve-failure warning _tcpclose._tcp.bad.test. SRV bad.test" "$tmp/got" &&
+    ok || bad "tcpclose: no resolve-failure for _tcpclose._tcp: $(cat "$tmp/got")"
+grep -v -E '^resolve-failure warning (_tcpclose._tcp|_services._dns-sd._udp|b._dns-sd._udp|db._dns-sd._udp|lb._dns-sd._udp).bad.test. (SRV|PTR) bad.test$' "$tmp/got" &&
+    bad "tcpclose: other findings than resolve-failure" || ok
 
 # 300 answers of random bytes after a good header and question: whatever
 # they hold, srvlint finishes (0 or 1), with no sanitizer report.
