@@ -410,6 +410,27 @@ domain_release(struct domain *d)
 	p->ndone++;
 }
 
+/*
+ * Makes room for one more element in *arr (n used of *cap, each size
+ * bytes), doubling from 32.  Returns 0, or -1 when out of memory (*arr is
+ * left as it was).
+ */
+static int
+grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	size_t ncap;
+	void *v;
+
+	if (n < *cap)
+		return 0;
+	ncap = *cap ? 2 * *cap : 32;
+	if ((v = realloc(*arr, ncap * size)) == NULL)
+		return -1;
+	*arr = v;
+	*cap = ncap;
+	return 0;
+}
+
 static void
 queue_push(struct probe *p, struct query *q, int front)
 {
@@ -452,15 +473,8 @@ domain_ask(struct domain *d, const ldns_rdf *name, ldns_rr_type type,
 	}
 	if (d->nasked >= PROBE_MAX_QUERIES)
 		goto unknown;
-	if (d->nasked == d->capasked) {
-		size_t cap = d->capasked ? 2 * d->capasked : 32;
-		struct asked *v = realloc(d->asked, cap * sizeof *v);
-
-		if (v == NULL)
-			goto unknown;
-		d->asked = v;
-		d->capasked = cap;
-	}
+	if (grow((void **)&d->asked, &d->capasked, d->nasked, sizeof *d->asked) != 0)
+		goto unknown;
 	a = &d->asked[d->nasked];
 	if ((q = calloc(1, sizeof *q)) == NULL ||
 	    (q->qname = ldns_rdf_clone(name)) == NULL ||
@@ -537,15 +551,8 @@ domain_feed(struct domain *d, const ldns_rr *rr)
 		if (d->fed[i].hash == h && ldns_rr_compare(d->fed[i].rr, rr) == 0)
 			return 0;
 	}
-	if (d->nfed == d->capfed) {
-		size_t cap = d->capfed ? 2 * d->capfed : 32;
-		struct fed *v = realloc(d->fed, cap * sizeof *v);
-
-		if (v == NULL)
-			goto oom;
-		d->fed = v;
-		d->capfed = cap;
-	}
+	if (grow((void **)&d->fed, &d->capfed, d->nfed, sizeof *d->fed) != 0)
+		goto oom;
 	if ((d->fed[d->nfed].rr = ldns_rr_clone(rr)) == NULL)
 		goto oom;
 	d->fed[d->nfed++].hash = h;
