@@ -794,35 +794,31 @@ finish_browse(struct checker *ch, const struct ref *r, const struct rec_view *v,
     struct nametab *seen)
 {
 	unsigned f = xref_facts(ch, r->key);
+	const char *shown;
 	char *t;
 
 	/* One finding per instance, on the first PTR that browses it. */
 	if (nametab_get(seen, key_of(r->key)) != 0 || nametab_put(seen, key_of(r->key)) == NULL)
 		return;
-	if (f & NF_UNKNOWN)
+	if ((f & NF_UNKNOWN) || ((f & NF_SRV) && (f & NF_TXT) && !(f & NF_TXT_EMPTY)))
 		return;
-	if (!(f & NF_SRV)) {
-		t = name_str(v->target, v->tlen);
+	t = name_str(v->target, v->tlen);
+	shown = t ? t : "?";
+	if (!(f & NF_SRV))
 		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_SRV, SEV_OFF, "PTR",
 		    "the browsed instance %s has no SRV record: clients cannot "
-		    "reach it; add an SRV record at the instance name", t ? t : "?");
-		free(t);
-	}
-	if (!(f & (NF_TXT | NF_TXT_EMPTY))) {
-		t = name_str(v->target, v->tlen);
+		    "reach it; add an SRV record at the instance name", shown);
+	if (!(f & (NF_TXT | NF_TXT_EMPTY)))
 		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_TXT, SEV_OFF, "PTR",
 		    "the browsed instance %s has no TXT record (RFC 6763 section 6: "
 		    "every instance MUST have one): add one, a single empty string "
-		    "(\"\") if there is nothing to say", t ? t : "?");
-		free(t);
-	} else if (f & NF_TXT_EMPTY) {
-		t = name_str(v->target, v->tlen);
+		    "(\"\") if there is nothing to say", shown);
+	else if (f & NF_TXT_EMPTY)
 		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_TXT, SEV_OFF, "PTR",
 		    "the browsed instance %s has a zero-length TXT record (RFC 6763 "
 		    "section 6.1: MUST NOT): give it a single empty string (\"\") "
-		    "at least", t ? t : "?");
-		free(t);
-	}
+		    "at least", shown);
+	free(t);
 }
 
 /*
