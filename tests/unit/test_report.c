@@ -46,6 +46,24 @@ capture_free(struct capture *c)
 	free(c->err);
 }
 
+/* Reports f alone in a flat report of format fmt; fills c.  Returns the exit status. */
+static int
+report_one(struct capture *c, enum format fmt, int quiet, const struct finding *f,
+    const char *unit)
+{
+	struct report *r;
+	int rc;
+
+	capture_open(c, fmt);
+	c->opt.quiet = quiet;
+	r = report_create(c->fout, c->ferr, &c->opt, REPORT_FLAT);
+	report_finding(r, f);
+	rc = report_finish(r, 1, unit);
+	report_destroy(r);
+	capture_close(c);
+	return rc;
+}
+
 static struct finding
 alias_finding(void)
 {
@@ -66,16 +84,10 @@ test_text_line(void **state)
 {
 	struct capture c;
 	struct finding f = alias_finding();
-	struct report *r;
 	int rc;
 
 	(void)state;
-	capture_open(&c, FORMAT_TEXT);
-	r = report_create(c.fout, c.ferr, &c.opt, REPORT_FLAT);
-	report_finding(r, &f);
-	rc = report_finish(r, 1, "file");
-	report_destroy(r);
-	capture_close(&c);
+	rc = report_one(&c, FORMAT_TEXT, 0, &f, "file");
 	assert_string_equal(c.out, "zones/shop.zone:8: warning: _www._tcp.shop.example.: "
 	    "\"www\" is an alias of \"http\" [name-alias]\n");
 	assert_string_equal(c.err, "0 errors, 1 warning, 0 notes in 1 file\n");
@@ -88,19 +100,12 @@ test_text_escapes_control_bytes(void **state)
 {
 	struct capture c;
 	struct finding f = alias_finding();
-	struct report *r;
 
 	(void)state;
 	f.owner = "a\x1b[2Jb.example.";
 	f.message = "bell\a and \xc3\xa9";
 	f.file = NULL;		/* probe form: owner first */
-	capture_open(&c, FORMAT_TEXT);
-	c.opt.quiet = 1;
-	r = report_create(c.fout, c.ferr, &c.opt, REPORT_FLAT);
-	report_finding(r, &f);
-	report_finish(r, 1, "domain");
-	report_destroy(r);
-	capture_close(&c);
+	report_one(&c, FORMAT_TEXT, 1, &f, "domain");
 	assert_string_equal(c.out, "a\\027[2Jb.example.: warning: bell\\007 and \\195\\169 [name-alias]\n");
 	assert_string_equal(c.err, "");
 	capture_free(&c);
@@ -111,16 +116,10 @@ test_json_line(void **state)
 {
 	struct capture c;
 	struct finding f = alias_finding();
-	struct report *r;
 
 	(void)state;
 	f.message = "quote \" backslash \\ esc \x1b";
-	capture_open(&c, FORMAT_JSON);
-	r = report_create(c.fout, c.ferr, &c.opt, REPORT_FLAT);
-	report_finding(r, &f);
-	report_finish(r, 1, "file");
-	report_destroy(r);
-	capture_close(&c);
+	report_one(&c, FORMAT_JSON, 0, &f, "file");
 	assert_string_equal(c.out, "{\"file\": \"zones/shop.zone\", \"line\": 8, "
 	    "\"owner\": \"_www._tcp.shop.example.\", \"type\": \"SRV\", "
 	    "\"check\": \"name-alias\", \"severity\": \"warning\", "
