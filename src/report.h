@@ -1,5 +1,6 @@
 /*
- * report.h -- the one place that writes findings: text, JSON Lines, SARIF.
+ * report.h -- the one place findings go: text, JSON Lines, SARIF (one
+ * emitter per format, see report_impl.h).
  */
 #ifndef SRVLINT_REPORT_H
 #define SRVLINT_REPORT_H
