@@ -1,15 +1,14 @@
 /*
  * zone.h -- `srvlint check`: the streaming zone reader (zone_main in modes.h).
  *
- * The reader splits a zone file into records itself (big block reads,
- * parentheses, quotes, comments, escapes, line numbers), resolves owner
- * inheritance, $ORIGIN, $TTL and $INCLUDE on the calling thread, and hands
- * batches of self-contained record texts to -j worker threads, which parse
- * them with ldns (field by field with its converters for the common types,
- * ldns_rr_new_frm_str for the rest and for every error) and feed a
- * per-worker checker.  Findings are
- * written by the calling thread only, in record order, so the output is the
- * same for every -j.
+ * The reader (zone.c) reads a zone file in big blocks, has the splitter
+ * (zscan.h: parentheses, quotes, comments, escapes, line numbers) cut it
+ * into records, resolves owner inheritance, $ORIGIN, $TTL and $INCLUDE
+ * (policy: zinclude.h) on the calling thread, and hands batches of
+ * self-contained record texts to -j worker threads (zpool.h), which parse
+ * them (zparse.h) and feed a per-worker checker.  Findings are written by
+ * the calling thread only, in record order, so the output is the same for
+ * every -j.
  *
  * Choices (documented for users in the report / README):
  * - No origin by default: a relative name, "@" or a relative $ORIGIN with

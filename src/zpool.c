@@ -1,0 +1,292 @@
+/*
+ * zpool.c -- the worker pool (zpool.h).  A ring holds the batches in
+ * flight in dispatch order; the calling thread prints the head's findings
+ * once the head is done, so order is kept without any worker waiting for
+ * another.  A few more batches than workers give slack for a slow one.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zpool.h"
+
+struct zpool {
+	int jobs;
+	zpool_fn fn;
+	void *const *ud;
+	pthread_t *tid;
+	int nthreads;		/* started */
+	int started;
+	struct zbatch *pool;
+	size_t npool;
+	struct zbatch **ring;	/* batches in flight, in order */
+	size_t head, count;
+	struct zbatch *fill;
+	pthread_mutex_t mu;
+	pthread_cond_t work_cv, done_cv;
+	struct zbatch *qhead, *qtail;
+	int stop;
+};
+
+uint32_t
+zbatch_put(struct zbatch *b, const char *p, size_t n)
+{
+	size_t off = b->arena.len;
+
+	if (zstr_add(&b->arena, p, n) != 0)
+		return ZNONE;
+	b->arena.len++;		/* keep the NUL */
+	return (uint32_t)off;
+}
+
+struct zent *
+zbatch_entry(struct zbatch *b)
+{
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 256;
+		struct zent *e = realloc(b->ent, cap * sizeof *e);
+
+		if (e == NULL)
+			return NULL;
+		b->ent = e;
+		b->cap = cap;
+	}
+	memset(&b->ent[b->n], 0, sizeof b->ent[b->n]);
+	return &b->ent[b->n++];
+}
+
+struct zpool *
+zpool_create(int jobs)
+{
+	struct zpool *pl = calloc(1, sizeof *pl);
+	size_t i;
+
+	if (pl == NULL)
+		return NULL;
+	pthread_mutex_init(&pl->mu, NULL);
+	pthread_cond_init(&pl->work_cv, NULL);
+	pthread_cond_init(&pl->done_cv, NULL);
+	pl->jobs = jobs < 1 ? 1 : jobs > ZPOOL_JOBS_MAX ? ZPOOL_JOBS_MAX : jobs;
+	pl->npool = (size_t)pl->jobs * 4 + 4;	/* slack for a slow worker */
+	pl->pool = calloc(pl->npool, sizeof *pl->pool);
+	pl->ring = calloc(pl->npool, sizeof *pl->ring);
+	pl->tid = calloc((size_t)pl->jobs, sizeof *pl->tid);
+	if (pl->pool == NULL || pl->ring == NULL || pl->tid == NULL)
+		goto fail;
+	for (i = 0; i < pl->npool; i++)
+		if ((pl->pool[i].findings = finding_list_create()) == NULL)
+			goto fail;
+	return pl;
+fail:
+	zpool_destroy(pl);
+	return NULL;
+}
+
+void
+zpool_destroy(struct zpool *pl)
+{
+	size_t i;
+	int k;
+
+	if (pl == NULL)
+		return;
+	pthread_mutex_lock(&pl->mu);
+	pl->stop = 1;
+	pthread_cond_broadcast(&pl->work_cv);
+	pthread_mutex_unlock(&pl->mu);
+	for (k = 0; k < pl->nthreads; k++)
+		pthread_join(pl->tid[k], NULL);
+	for (i = 0; pl->pool != NULL && i < pl->npool; i++) {
+		free(pl->pool[i].arena.p);
+		free(pl->pool[i].ent);
+		finding_list_destroy(pl->pool[i].findings);
+	}
+	free(pl->pool);
+	free(pl->ring);
+	free(pl->tid);
+	pthread_mutex_destroy(&pl->mu);
+	pthread_cond_destroy(&pl->work_cv);
+	pthread_cond_destroy(&pl->done_cv);
+	free(pl);
+}
+
+int
+zpool_jobs(const struct zpool *pl)
+{
+	return pl->jobs;
+}
+
+struct zpool_arg {
+	struct zpool *pl;
+	int i;
+};
+
+static void *
+zpool_worker(void *arg)
+{
+	struct zpool *pl = ((struct zpool_arg *)arg)->pl;
+	void *ud = pl->ud[((struct zpool_arg *)arg)->i];
+	struct zbatch *b;
+
+	free(arg);
+	for (;;) {
+		pthread_mutex_lock(&pl->mu);
+		while (pl->qhead == NULL && !pl->stop)
+			pthread_cond_wait(&pl->work_cv, &pl->mu);
+		if (pl->qhead == NULL) {
+			pthread_mutex_unlock(&pl->mu);
+			return NULL;
+		}
+		b = pl->qhead;
+		pl->qhead = b->next;
+		if (pl->qhead == NULL)
+			pl->qtail = NULL;
+		pthread_mutex_unlock(&pl->mu);
+
+		pl->fn(ud, b);
+
+		pthread_mutex_lock(&pl->mu);
+		b->state = ZB_DONE;
+		pthread_cond_broadcast(&pl->done_cv);
+		pthread_mutex_unlock(&pl->mu);
+	}
+}
+
+int
+zpool_start(struct zpool *pl, zpool_fn fn, void *const *ud)
+{
+	int i;
+
+	pl->fn = fn;
+	pl->ud = ud;
+	if (pl->jobs == 1) {
+		pl->started = 1;
+		return 0;
+	}
+	for (i = 0; i < pl->jobs; i++) {
+		struct zpool_arg *a = malloc(sizeof *a);
+
+		if (a == NULL)
+			return -1;
+		a->pl = pl;
+		a->i = i;
+		if (pthread_create(&pl->tid[i], NULL, zpool_worker, a) != 0) {
+			free(a);
+			return -1;
+		}
+		pl->nthreads++;
+	}
+	pl->started = 1;
+	return 0;
+}
+
+static void
+zbatch_reset(struct zbatch *b)
+{
+	finding_list_clear(b->findings);
+	b->n = 0;
+	b->arena.len = 0;
+	b->state = ZB_FREE;
+}
+
+/* Prints the findings of finished batches at the head; wait: all of them. */
+static void
+zpool_print(struct zpool *pl, const struct sink *out, int wait)
+{
+	while (pl->count > 0) {
+		struct zbatch *b = pl->ring[pl->head];
+		size_t i;
+		int done;
+
+		pthread_mutex_lock(&pl->mu);
+		while (wait && b->state != ZB_DONE)
+			pthread_cond_wait(&pl->done_cv, &pl->mu);
+		done = b->state == ZB_DONE;
+		pthread_mutex_unlock(&pl->mu);
+		if (!done)
+			return;
+		for (i = 0; i < finding_list_count(b->findings); i++)
+			sink_emit(out, finding_list_get(b->findings, i));
+		zbatch_reset(b);
+		pl->head = (pl->head + 1) % pl->npool;
+		pl->count--;
+	}
+}
+
+void
+zpool_drain(struct zpool *pl, const struct sink *out)
+{
+	zpool_print(pl, out, 1);
+}
+
+struct zbatch *
+zpool_filling(struct zpool *pl)
+{
+	return pl->fill;
+}
+
+void
+zpool_discard(struct zpool *pl)
+{
+	if (pl->fill != NULL)
+		zbatch_reset(pl->fill);
+	pl->fill = NULL;
+}
+
+void
+zpool_dispatch(struct zpool *pl, const struct sink *out)
+{
+	struct zbatch *b = pl->fill;
+
+	if (b == NULL)
+		return;
+	if (!pl->started) {
+		zpool_discard(pl);
+		return;
+	}
+	pl->fill = NULL;
+	pl->ring[(pl->head + pl->count) % pl->npool] = b;
+	pl->count++;
+	if (pl->jobs == 1) {
+		pl->fn(pl->ud[0], b);
+		b->state = ZB_DONE;
+	} else {
+		pthread_mutex_lock(&pl->mu);
+		b->state = ZB_QUEUED;
+		b->next = NULL;
+		if (pl->qtail != NULL)
+			pl->qtail->next = b;
+		else
+			pl->qhead = b;
+		pl->qtail = b;
+		pthread_cond_signal(&pl->work_cv);
+		pthread_mutex_unlock(&pl->mu);
+	}
+	zpool_print(pl, out, 0);
+}
+
+struct zbatch *
+zpool_batch(struct zpool *pl, const struct sink *out)
+{
+	size_t i;
+
+	if (pl->fill != NULL)
+		return pl->fill;
+	for (;;) {
+		/* Workers write the state of queued batches: read it locked. */
+		pthread_mutex_lock(&pl->mu);
+		for (i = 0; i < pl->npool; i++)
+			if (pl->pool[i].state == ZB_FREE)
+				break;
+		if (i < pl->npool) {
+			pl->fill = &pl->pool[i];
+			pl->fill->state = ZB_FILLING;
+		}
+		pthread_mutex_unlock(&pl->mu);
+		if (pl->fill != NULL) {
+			pl->fill->origin_off = ZNONE;
+			return pl->fill;
+		}
+		zpool_print(pl, out, 1);
+	}
+}

@@ -1,0 +1,370 @@
+/*
+ * zscan.c -- the record splitter (zscan.h).  zscan_record copies runs of
+ * plain bytes and of comment text with memchr/memcpy, and looks at each
+ * byte only where quoting, escapes, parentheses or newlines matter.
+ */
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "zscan.h"
+
+/* Splits s at blanks; a quoted string is one token, quotes included. */
+size_t
+ztok_split(const char *s, struct ztok *t, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max) {
+		const char *b;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '\0')
+			break;
+		b = s;
+		if (*s == '"') {
+			for (s++; *s != '\0' && *s != '"'; s++)
+				if (*s == '\\' && s[1] != '\0')
+					s++;
+			if (*s == '"')
+				s++;
+		} else {
+			for (; *s != '\0' && *s != ' ' && *s != '\t'; s++)
+				if (*s == '\\' && s[1] != '\0')
+					s++;
+		}
+		t[n].p = b;
+		t[n].n = (size_t)(s - b);
+		n++;
+	}
+	return n;
+}
+
+int
+ztok_is_n(const struct ztok *t, const char *word, size_t n)
+{
+	return t->n == n && strncasecmp(t->p, word, n) == 0;
+}
+
+
+/* A name ends in a dot that no backslash escapes. */
+int
+zname_absolute(const char *p, size_t n)
+{
+	size_t bs = 0;
+
+	if (n == 0 || p[n - 1] != '.')
+		return 0;
+	while (bs + 1 < n && p[n - 2 - bs] == '\\')
+		bs++;
+	return bs % 2 == 0;
+}
+
+/*
+ * Writes the absolute form of name (n bytes) under origin into dst: "@" is
+ * the origin, a relative name gets ".origin".  Without an origin a relative
+ * name stays as written (the worker reports it).
+ */
+int
+zname_resolve(struct zstr *dst, const char *name, size_t n, const char *origin)
+{
+	dst->len = 0;
+	if (origin != NULL && n == 1 && name[0] == '@')
+		return zstr_set(dst, origin, strlen(origin));
+	if (origin == NULL || zname_absolute(name, n))
+		return zstr_set(dst, name, n);
+	if (zstr_set(dst, name, n) != 0 || zstr_add(dst, ".", 1) != 0)
+		return -1;
+	if (strcmp(origin, ".") == 0)
+		return 0;
+	return zstr_add(dst, origin, strlen(origin));
+}
+
+int
+ztok_is_class(const struct ztok *t)
+{
+	return ztok_is(t, "IN") || ztok_is(t, "CH") || ztok_is(t, "CS") ||
+	    ztok_is(t, "HS") || ztok_is(t, "NONE") || ztok_is(t, "ANY") ||
+	    (t->n > 5 && strncasecmp(t->p, "CLASS", 5) == 0);
+}
+
+/* The index of the type token: after the owner, an optional TTL and class. */
+size_t
+ztok_type_index(const struct ztok *t, size_t n)
+{
+	size_t i = 1;
+
+	while (i < n && i < 3 &&
+	    ((t[i].p[0] >= '0' && t[i].p[0] <= '9') || ztok_is_class(&t[i])))
+		i++;
+	return i;
+}
+
+/*
+ * Reads an unsigned decimal token: 1 when it is one (value in *v, saturated
+ * at ULONG_MAX), -1 when it is a negative number, 0 when it is no number
+ * (mnemonics, "1h": ldns judges those).
+ */
+int
+ztok_decimal(const struct ztok *t, unsigned long *v)
+{
+	size_t i = 0;
+	int neg = 0;
+
+	*v = 0;
+	if (t->n > 0 && (t->p[0] == '-' || t->p[0] == '+')) {
+		neg = t->p[0] == '-';
+		i = 1;
+	}
+	if (i == t->n)
+		return 0;
+	for (; i < t->n; i++) {
+		unsigned d;
+
+		if (t->p[i] < '0' || t->p[i] > '9')
+			return 0;
+		d = (unsigned)(t->p[i] - '0');
+		*v = *v > (ULONG_MAX - d) / 10 ? ULONG_MAX : *v * 10 + d;
+	}
+	return neg && *v != 0 ? -1 : 1;
+}
+
+
+static int
+zscan_bad_byte(unsigned char c)
+{
+	return (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f;
+}
+
+/* Reads "srvlint-disable NAME[,NAME ...]" in a comment. */
+static void
+zscan_comment(struct zscan *sc, const char *c, size_t n, unsigned long line)
+{
+	static const char key[] = "srvlint-disable";
+	const char *p = memmem(c, n, key, sizeof key - 1), *end = c + n;
+	int any = 0;
+
+	if (p == NULL)
+		return;
+	if (p > c && p[-1] != ' ' && p[-1] != '\t' && p[-1] != ';')
+		return;
+	p += sizeof key - 1;
+	if (p < end && *p != ' ' && *p != '\t' && *p != ',' && *p != ':')
+		return;
+	if (sc->disable_line == 0)
+		sc->disable_line = line;
+	while (p < end) {
+		const char *b;
+		char name[48];
+		int id;
+
+		while (p < end && (*p == ' ' || *p == '\t' || *p == ',' ||
+		    *p == ':' || *p == '\r'))
+			p++;
+		b = p;
+		while (p < end && *p != ' ' && *p != '\t' && *p != ',' && *p != '\r')
+			p++;
+		if (p == b)
+			break;
+		any = 1;
+		id = -1;
+		if ((size_t)(p - b) < sizeof name) {
+			memcpy(name, b, (size_t)(p - b));
+			name[p - b] = '\0';
+			id = check_by_name(name);
+		}
+		if (id >= 0) {
+			CHECK_SET_ADD(sc->disabled, id);
+		} else {
+			size_t u = strlen(sc->unknown);
+			int len = (int)(p - b > 60 ? 60 : p - b);
+
+			sc->disable_bad = 1;
+			if (u + (size_t)len + 8 < sizeof sc->unknown)
+				snprintf(sc->unknown + u, sizeof sc->unknown - u,
+				    "%s\"%.*s\"", u ? ", " : "", len, b);
+		}
+	}
+	if (!any)
+		sc->disable_bad = 1;	/* names no check */
+}
+
+/* Bytes zscan_record copies without a second look (outside quotes). */
+static unsigned char zscan_plain[256];
+static pthread_once_t zscan_plain_once = PTHREAD_ONCE_INIT;
+
+static void
+zscan_plain_init(void)
+{
+	unsigned c;
+
+	for (c = 0x21; c < 256; c++)
+		zscan_plain[c] = c != 0x7f && c != ';' && c != '"' && c != '(' &&
+		    c != ')' && c != '\\';
+}
+
+static void
+zscan_err(struct zscan *sc, const char *why, unsigned byte)
+{
+	if (sc->err == NULL) {
+		sc->err = why;
+		sc->errbyte = byte;
+	}
+}
+
+/* Nonzero when out[at] is escaped: an odd number of backslashes before it. */
+static int
+zscan_escaped(const char *out, size_t at)
+{
+	size_t k = 0;
+
+	while (k < at && out[at - 1 - k] == '\\')
+		k++;
+	return k % 2 == 1;
+}
+
+size_t
+zscan_record(struct zscan *sc, const unsigned char *p, size_t n, int eof,
+    unsigned long line0)
+{
+	char *out = sc->rec;
+	size_t i = 0, o = 0, cn = 0;
+	int depth = 0, inq = 0, incomment = 0;
+
+	pthread_once(&zscan_plain_once, zscan_plain_init);
+	sc->len = 0;
+	sc->line = 0;
+	sc->nl = 0;
+	sc->toolong = 0;
+	sc->err = NULL;
+	sc->errbyte = 0;
+	sc->disabled = 0;
+	sc->disable_bad = 0;
+	sc->disable_line = 0;
+	sc->unknown[0] = '\0';
+	while (i < n) {
+		unsigned char c = p[i];
+
+		if (i >= ZONE_RECORD_MAX) {
+			sc->toolong = 1;
+			if (sc->line == 0)
+				sc->line = line0 + sc->nl;
+			return i;
+		}
+		if ((incomment && c != '\n') || (!inq && zscan_plain[c])) {
+			/* Runs of comment text or plain bytes, in one go. */
+			size_t lim = n < ZONE_RECORD_MAX ? n : ZONE_RECORD_MAX, j = i;
+
+			if (incomment) {
+				const unsigned char *e = memchr(p + i, '\n', lim - i);
+
+				j = e != NULL ? (size_t)(e - p) : lim;
+				if (cn < ZSCAN_COMMENT_MAX) {
+					size_t k = j - i < ZSCAN_COMMENT_MAX - cn ?
+					    j - i : ZSCAN_COMMENT_MAX - cn;
+
+					memcpy(sc->comment + cn, p + i, k);
+					cn += k;
+				}
+			} else {
+				while (j < lim && zscan_plain[p[j]])
+					j++;
+				if (sc->line == 0)
+					sc->line = line0 + sc->nl;
+				memcpy(out + o, p + i, j - i);
+				o += j - i;
+			}
+			i = j;
+			continue;
+		}
+		if (c == '\n') {
+			i++;
+			sc->nl++;
+			if (incomment) {
+				zscan_comment(sc, sc->comment, cn, line0 + sc->nl - 1);
+				incomment = 0;
+			}
+			if (inq) {
+				zscan_err(sc, "missing closing quote", 0);
+				inq = 0;
+			}
+			if (depth == 0)
+				goto done;
+			out[o++] = ' ';
+			continue;
+		}
+		if (c == '\\' && i + 1 < n && p[i + 1] != '\n') {
+			if (zscan_bad_byte(p[i + 1]))
+				zscan_err(sc, "control byte", p[i + 1]);
+			if (sc->line == 0)
+				sc->line = line0 + sc->nl;
+			out[o++] = (char)c;
+			out[o++] = (char)p[i + 1];
+			i += 2;
+			continue;
+		}
+		if (c == '\\' && i + 1 >= n && !eof)
+			return 0;
+		if (zscan_bad_byte(c))
+			zscan_err(sc, "control byte", c);
+		i++;
+		if (inq) {
+			if (c == '"')
+				inq = 0;
+			out[o++] = (char)c;
+			continue;
+		}
+		switch (c) {
+		case ';':
+			incomment = 1;
+			cn = 0;
+			continue;
+		case '(':
+			depth++;
+			out[o++] = ' ';
+			continue;
+		case ')':
+			if (depth == 0)
+				zscan_err(sc, "')' without '('", 0);
+			else
+				depth--;
+			out[o++] = ' ';
+			continue;
+		case ' ':
+		case '\t':
+		case '\r':
+			out[o++] = ' ';
+			continue;
+		case '"':
+			inq = 1;
+			break;
+		default:
+			break;
+		}
+		if (sc->line == 0)
+			sc->line = line0 + sc->nl;
+		out[o++] = (char)c;
+	}
+	if (!eof)
+		return 0;
+	if (incomment)
+		zscan_comment(sc, sc->comment, cn, line0 + sc->nl);
+	if (inq)
+		zscan_err(sc, "missing closing quote", 0);
+	if (depth > 0)
+		zscan_err(sc, "missing ')' at the end of the file", 0);
+done:
+	/*
+	 * Blanks that stood for a trailing comment or ')' go: ldns's URI and
+	 * CAA parsers call them "superfluous text".  An escaped blank stays.
+	 */
+	while (o > 0 && out[o - 1] == ' ' && !zscan_escaped(out, o - 1))
+		o--;
+	out[o] = '\0';
+	sc->len = o;
+	return i;
+}
+

@@ -1,0 +1,80 @@
+/*
+ * zscan.h -- the zone record splitter: cuts zone file text into records
+ * (parentheses, quotes, comments, escapes, line numbers, srvlint-disable
+ * comments) and splits a record's cleaned text into tokens.  Pure: no I/O,
+ * no ldns; the reader (zone.c) feeds it blocks and the parser (zparse.c)
+ * reads its tokens.
+ */
+#ifndef SRVLINT_ZSCAN_H
+#define SRVLINT_ZSCAN_H
+
+#include <stddef.h>
+
+#include "check.h"
+#include "zone.h"
+#include "zstr.h"
+
+#define ZSCAN_COMMENT_MAX	1024	/* comment bytes read for srvlint-disable */
+#define ZSCAN_REC_BUF		(ZONE_RECORD_MAX + 4)
+
+/*
+ * One record as zscan_record cuts it.  rec is the caller's buffer of
+ * ZSCAN_REC_BUF bytes; the rest is output.
+ */
+struct zscan {
+	char *rec;		/* the cleaned text, NUL-terminated */
+	size_t len;		/* its length */
+	unsigned long line;	/* first line with content; 0: none */
+	unsigned long nl;	/* newlines consumed */
+	int toolong;
+	const char *err;	/* a reason the record cannot be parsed */
+	unsigned errbyte;
+	check_set disabled;
+	int disable_bad;	/* srvlint-disable named an unknown check */
+	unsigned long disable_line;	/* where the first srvlint-disable is */
+	char unknown[200];	/* the unknown names, for the note */
+	char comment[ZSCAN_COMMENT_MAX];
+};
+
+/*
+ * Cuts one record off p (n bytes; eof: no more will come) into sc->rec:
+ * comments dropped, parentheses and the newlines inside them made blanks,
+ * quoted strings kept whole.  Returns the bytes consumed, or 0 when the
+ * record does not end in p and more input may come.  Sets sc->toolong
+ * past ZONE_RECORD_MAX bytes.  line0 is the line p starts on.
+ */
+size_t zscan_record(struct zscan *sc, const unsigned char *p, size_t n,
+    int eof, unsigned long line0);
+
+/* A token of a cleaned record text: no comments, parentheses, newlines. */
+struct ztok {
+	const char *p;
+	size_t n;
+};
+
+/* Splits s at blanks into at most max tokens; a quoted string is one. */
+size_t ztok_split(const char *s, struct ztok *t, size_t max);
+int ztok_is_n(const struct ztok *t, const char *word, size_t n);
+/* The token is word (a string literal), case-insensitively. */
+#define ztok_is(t, word) ztok_is_n((t), (word), sizeof(word) - 1)
+/* A class mnemonic: IN, CH, CS, HS, NONE, ANY, CLASSnn. */
+int ztok_is_class(const struct ztok *t);
+/* The index of the type token: after the owner, an optional TTL and class. */
+size_t ztok_type_index(const struct ztok *t, size_t n);
+/*
+ * Reads an unsigned decimal token: 1 when it is one (value in *v, saturated
+ * at ULONG_MAX), -1 when it is a negative number, 0 when it is no number
+ * (mnemonics, "1h": ldns judges those).
+ */
+int ztok_decimal(const struct ztok *t, unsigned long *v);
+
+/* A name (n bytes) ends in a dot that no backslash escapes. */
+int zname_absolute(const char *p, size_t n);
+/*
+ * Writes the absolute form of name (n bytes) under origin into dst: "@" is
+ * the origin, a relative name gets ".origin".  Without an origin a relative
+ * name stays as written (the parser reports it).  -1 when out of memory.
+ */
+int zname_resolve(struct zstr *dst, const char *name, size_t n, const char *origin);
+
+#endif
