@@ -33,10 +33,22 @@
 #include "zpool.h"
 #include "zscan.h"
 
-#define ZONE_BUF		(1u << 20)	/* read block of the zone file */
-#define ZONE_BUF_INCLUDE	(1u << 18)	/* of an included one; > the cap */
+/*
+ * Read blocks of the zone file and of an included one (a record may cross
+ * any number of them), and when a batch goes to the workers.  The fuzzing
+ * build makes them small, so that short inputs cross every boundary.
+ */
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+#define ZONE_BUF		4096
+#define ZONE_BUF_INCLUDE	1024
+#define ZONE_BATCH_BYTES	2048
+#define ZONE_BATCH_RECORDS	16
+#else
+#define ZONE_BUF		(1u << 20)
+#define ZONE_BUF_INCLUDE	(1u << 18)
 #define ZONE_BATCH_BYTES	(64u << 10)
 #define ZONE_BATCH_RECORDS	1024
+#endif
 #define ZONE_TTL_MAX		2147483647UL	/* RFC 2181 section 8 */
 #define ZONE_DEFAULT_TTL	3600
 
@@ -91,6 +103,8 @@ struct zrun {
 	void **wp;		/* &w[i], for the pool */
 	int workers_up;
 	struct zpool *pool;
+	unsigned long records;	/* record texts cut, good or bad */
+	unsigned long errors;	/* error findings made while reading */
 	int failed;		/* a read error or out of memory */
 };
 
@@ -261,6 +275,8 @@ zone_finding(struct zrun *run, const struct zin *in, unsigned long line,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	if (sev == SEV_ERROR)
+		run->errors++;
 	if ((e = zbatch_entry(b)) == NULL) {
 		zone_oom(run);
 		return;
@@ -351,26 +367,6 @@ zone_fill(struct zrun *run, struct zin *in)
 	return 0;
 }
 
-/* After a record over the cap: drops everything up to the next newline. */
-static int
-zone_skip_line(struct zrun *run, struct zin *in)
-{
-	for (;;) {
-		unsigned char *nl = memchr(in->buf + in->pos, '\n', in->len - in->pos);
-
-		if (nl != NULL) {
-			in->pos = (size_t)(nl - in->buf) + 1;
-			in->line++;
-			return 0;
-		}
-		in->pos = in->len;
-		if (in->eof)
-			return 0;
-		if (zone_fill(run, in) != 0)
-			return -1;
-	}
-}
-
 /* ---- directives ---------------------------------------------------------- */
 
 static char *
@@ -402,8 +398,9 @@ zone_origin_arg(struct zrun *run, const struct ztok *t, struct zstr *dst,
 	ldns_rdf *rdf = NULL;
 	char *s;
 
-	if (t->n == 1 && t->p[0] == '@') {
-		*why = "\"@\" is no origin";
+	/* "@" is the current origin, as BIND reads "$ORIGIN @" and "$INCLUDE f @". */
+	if (t->n == 1 && t->p[0] == '@' && !run->has_origin) {
+		*why = "\"@\" but no origin before it";
 		return -1;
 	}
 	if (!zname_absolute(t->p, t->n) && !run->has_origin) {
@@ -603,6 +600,13 @@ zone_directive(struct zrun *run, struct zin *in, const struct zscan *sc)
 	}
 	if (ztok_is(&t[0], "$INCLUDE"))
 		return zone_include(run, in, sc->line, t, n);
+	if (ztok_is(&t[0], "$DATE")) {
+		/* BIND's: the time DNSSEC signing takes as now; nothing to check. */
+		if (n != 2 || t[1].n != 14 || ztok_decimal(&t[1], &v) != 1)
+			zone_finding(run, in, sc->line, CHECK_PARSE_ERROR, SEV_ERROR,
+			    "$DATE needs one time, YYYYMMDDHHMMSS");
+		return 0;
+	}
 	if (ztok_is(&t[0], "$GENERATE")) {
 		zone_finding(run, in, sc->line, CHECK_PARSE_ERROR, SEV_NOTE,
 		    "$GENERATE is not supported: the records it makes are not checked");
@@ -627,6 +631,8 @@ zone_entry(struct zrun *run, struct zin *in, const struct zscan *sc)
 		    sc->unknown);
 	if (sc->line == 0)
 		return 0;	/* blank, or a comment */
+	if (sc->err != NULL || sc->rec[0] != '$')
+		run->records++;
 	if (sc->err != NULL) {
 		if (CHECK_SET_HAS(sc->disabled, CHECK_PARSE_ERROR))
 			return 0;
@@ -682,30 +688,33 @@ static int
 zone_read(struct zrun *run, struct zin *in)
 {
 	struct zscan *sc = &run->sc;
+	size_t avail;
+	int done;
 
 	for (;;) {
-		size_t avail = in->len - in->pos, used = 0;
-
 		if (run->failed)
 			return -1;
-		if (avail == 0 && in->eof)
-			return 0;
-		if (avail > 0)
-			used = zscan_record(sc, in->buf + in->pos, avail, in->eof, in->line);
-		if (used == 0) {
+		avail = in->len - in->pos;
+		if (avail == 0 && !in->eof) {
 			if (zone_fill(run, in) != 0)
 				return -1;
 			continue;
 		}
-		in->pos += used;
+		if (!sc->active) {
+			if (avail == 0)
+				return 0;	/* the end of the file, between records */
+			zscan_begin(sc, in->line);
+		}
+		in->pos += zscan_feed(sc, in->buf + in->pos, avail, in->eof, &done);
+		if (!done)
+			continue;
 		in->line += sc->nl;
 		if (sc->toolong) {
+			run->records++;
 			if (!CHECK_SET_HAS(sc->disabled, CHECK_PARSE_ERROR))
 				zone_finding(run, in, sc->line, CHECK_PARSE_ERROR, SEV_ERROR,
-				    "record longer than %d bytes; skipped to the end of its line",
-				    ZONE_RECORD_MAX);
-			if (zone_skip_line(run, in) != 0)
-				return -1;
+				    "record longer than %d bytes (comments excluded); "
+				    "skipped to its end", ZONE_RECORD_MAX);
 			continue;
 		}
 		if (zone_entry(run, in, sc) != 0)
@@ -938,6 +947,11 @@ zone_check_file(const struct lint_ctx *ctx, const char *path,
 	}
 	in.line = 1;
 	rc = zone_read(&run, &in) != 0 ? -1 : 0;
+	/* A refused $INCLUDE already failed the run: no second error for it. */
+	if (rc == 0 && !run.failed && run.records == 0 && run.errors == 0)
+		zone_finding(&run, &in, 1, CHECK_ZONE_EMPTY, SEV_ERROR,
+		    "no record at all: an empty zone, or the text a failed zone "
+		    "transfer leaves; nothing was checked");
 	zone_dispatch(&run);
 	zpool_drain(run.pool, run.out);	/* after it, the workers' oom flags are visible */
 	if (rc == 0 && !run.failed)

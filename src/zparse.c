@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "rrtype.h"
 #include "zparse.h"
 #include "zscan.h"
 
@@ -122,6 +124,33 @@ zparse_generic(const struct ztok *t, size_t n, size_t ti)
 	    t[ti + 1].p[1] == '#';
 }
 
+/* port=N of SVCB and HTTPS, which ldns 1.8 wraps past 65535. */
+static int
+zparse_svcb_port(const struct ztok *t, size_t n, size_t ti, char *msg, size_t msgsize)
+{
+	size_t i;
+
+	for (i = ti + 3; i < n; i++) {
+		struct ztok v;
+		unsigned long port;
+
+		if (t[i].n < 6 || strncasecmp(t[i].p, "port=", 5) != 0)
+			continue;
+		v.p = t[i].p + 5;
+		v.n = t[i].n - 5;
+		if (v.n >= 2 && v.p[0] == '"' && v.p[v.n - 1] == '"') {
+			v.p++;
+			v.n -= 2;
+		}
+		if (ztok_decimal(&v, &port) == 1 && port <= 65535)
+			continue;
+		snprintf(msg, msgsize, "SvcParam port %.*s out of range 0-65535",
+		    (int)(v.n > 40 ? 40 : v.n), v.p);
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * The checks ldns does not do: numbers it wraps, TTLs past 2^31-1, and
  * relative names when there is no origin.  Writes the reason into msg and
@@ -162,6 +191,9 @@ zparse_validate(const ldns_rr *rr, const struct ztok *t, size_t n, size_t ti,
 			return -1;
 		}
 	}
+	if ((type == LDNS_RR_TYPE_SVCB || type == LDNS_RR_TYPE_HTTPS) &&
+	    zparse_svcb_port(t, n, ti, msg, msgsize) != 0)
+		return -1;
 	if (has_origin)
 		return 0;
 	/* No origin: ldns would quietly hang relative names off the root. */
@@ -214,6 +246,39 @@ zparse_dname(struct zstr *buf, const struct ztok *t, const char *origin,
 	if (zname_resolve(buf, t->p, t->n, origin) != 0)
 		return NULL;
 	return ldns_dname_new_frm_str(buf->p);
+}
+
+/*
+ * A record with only its owner, the parser's (zparse_release): records of
+ * one owner come together, so the owner is parsed once for all of them.
+ * NULL when the owner is no name or out of memory.
+ */
+static ldns_rr *
+zparse_bare(struct zparser *zp, const struct ztok *owner, const char *origin,
+    const ldns_rdf *origin_rdf)
+{
+	ldns_rr *rr;
+
+	if (zname_resolve(&zp->scratch, owner->p, owner->n, origin) != 0)
+		return NULL;
+	if (zp->owner == NULL || strcmp(zp->owner_text.p, zp->scratch.p) != 0) {
+		ldns_rdf_deep_free(zp->owner);
+		zp->owner = NULL;
+		if (owner->n == 1 && owner->p[0] == '@' && origin_rdf != NULL)
+			zp->owner = ldns_rdf_clone(origin_rdf);
+		else
+			zp->owner = ldns_dname_new_frm_str(zp->scratch.p);
+		if (zp->owner == NULL ||
+		    zstr_set(&zp->owner_text, zp->scratch.p, zp->scratch.len) != 0) {
+			ldns_rdf_deep_free(zp->owner);
+			zp->owner = NULL;
+			return NULL;
+		}
+	}
+	if ((rr = ldns_rr_new()) == NULL)
+		return NULL;
+	ldns_rr_set_owner(rr, zp->owner);
+	return rr;
 }
 
 /*
@@ -274,24 +339,8 @@ zparse_fast(struct zparser *zp, const struct ztok *t, size_t n, size_t ti,
 		return NULL;	/* RFC 3597 generic data: ldns's own parser */
 	d = ldns_rr_descript(type);
 
-	/* Records of one owner come together: parse the owner once. */
-	if (zname_resolve(&zp->scratch, t[0].p, t[0].n, origin) != 0)
+	if ((rr = zparse_bare(zp, &t[0], origin, origin_rdf)) == NULL)
 		return NULL;
-	if (zp->owner == NULL || strcmp(zp->owner_text.p, zp->scratch.p) != 0) {
-		ldns_rdf_deep_free(zp->owner);
-		zp->owner = NULL;
-		if (t[0].n == 1 && t[0].p[0] == '@')
-			zp->owner = ldns_rdf_clone(origin_rdf);
-		else
-			zp->owner = ldns_dname_new_frm_str(zp->scratch.p);
-		if (zp->owner == NULL ||
-		    zstr_set(&zp->owner_text, zp->scratch.p, zp->scratch.len) != 0)
-			return NULL;
-	}
-	/* The owner stays the parser's (zparse_release). */
-	if ((rr = ldns_rr_new()) == NULL)
-		return NULL;
-	ldns_rr_set_owner(rr, zp->owner);
 	ldns_rr_set_ttl(rr, ttl);
 	ldns_rr_set_class(rr, LDNS_RR_CLASS_IN);
 	ldns_rr_set_type(rr, type);
@@ -326,6 +375,115 @@ zparse_fast(struct zparser *zp, const struct ztok *t, size_t n, size_t ti,
 	return rr;
 }
 
+/*
+ * The types whose data srvlint reads (checks.md, parse-error) -- full
+ * parse and range checks -- and SOA, one a zone, whose owner is the apex.
+ */
+static int
+zparse_inspected(uint16_t type)
+{
+	switch (type) {
+	case LDNS_RR_TYPE_A: case LDNS_RR_TYPE_AAAA: case LDNS_RR_TYPE_SRV:
+	case LDNS_RR_TYPE_TXT: case LDNS_RR_TYPE_PTR: case LDNS_RR_TYPE_URI:
+	case LDNS_RR_TYPE_CNAME: case LDNS_RR_TYPE_NS: case LDNS_RR_TYPE_MX:
+	case LDNS_RR_TYPE_TLSA: case LDNS_RR_TYPE_SVCB: case LDNS_RR_TYPE_HTTPS:
+	case LDNS_RR_TYPE_SOA:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Counts the hex digits of s (blanks between them allowed); -1: not hex. */
+static long
+zparse_hex_digits(const char *s)
+{
+	long n = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ')
+			continue;
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') ||
+		    (*s >= 'A' && *s <= 'F')))
+			return -1;
+		n++;
+	}
+	return n;
+}
+
+/* RFC 3597 section 5: "\# LENGTH HEX", LENGTH bytes of hex. */
+static int
+zparse_generic_ok(struct zparser *zp, const struct ztok *t, size_t n, size_t ti)
+{
+	unsigned long len;
+	long digits;
+
+	if (ti + 2 >= n) {
+		snprintf(zp->msg, sizeof zp->msg, "generic data \\# without a length");
+		return -1;
+	}
+	if (ztok_decimal(&t[ti + 2], &len) != 1 || len > 65535) {
+		snprintf(zp->msg, sizeof zp->msg, "generic data \\# %.*s: "
+		    "the length is not a number 0-65535",
+		    (int)(t[ti + 2].n > 40 ? 40 : t[ti + 2].n), t[ti + 2].p);
+		return -1;
+	}
+	digits = zparse_hex_digits(t[ti + 2].p + t[ti + 2].n);
+	if (digits < 0 || (unsigned long)digits != 2 * len) {
+		snprintf(zp->msg, sizeof zp->msg, "generic data \\# %lu: %s", len,
+		    digits < 0 ? "the data is not hex" : "the hex is not that many bytes");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * A record of a type srvlint does not inspect, read by owner, TTL, class
+ * and type: its data is not parsed (README, Choices), only RFC 3597
+ * generic data is held to its length.  NULL with zp->msg set when the
+ * record is bad, NULL with zp->msg empty when out of memory.
+ */
+static ldns_rr *
+zparse_shallow(struct zparser *zp, const struct ztok *t, size_t n, size_t ti,
+    uint32_t ttl, const char *origin, const ldns_rdf *origin_rdf, uint16_t type)
+{
+	ldns_rr_class cls = LDNS_RR_CLASS_IN;
+	ldns_rr *rr;
+	size_t i;
+
+	zp->msg[0] = '\0';
+	for (i = 1; i < ti; i++) {
+		const char *w = zparse_tok_str(&zp->tok, &t[i]), *end;
+
+		if (w == NULL)
+			return NULL;
+		if (ztok_is_class(&t[i])) {
+			if ((cls = ldns_get_rr_class_by_name(w)) == 0 && !ztok_is(&t[i], "CLASS0"))
+				break;
+			continue;
+		}
+		ttl = ldns_str2period(w, &end);
+		if (*end != '\0' || end == w)
+			break;
+	}
+	if (i < ti) {
+		snprintf(zp->msg, sizeof zp->msg, "%.*s is no TTL or class",
+		    (int)(t[i].n > 40 ? 40 : t[i].n), t[i].p);
+		return NULL;
+	}
+	if (zparse_generic(t, n, ti) && zparse_generic_ok(zp, t, n, ti) != 0)
+		return NULL;
+	if ((rr = zparse_bare(zp, &t[0], origin, origin_rdf)) == NULL) {
+		if (zp->owner == NULL)
+			snprintf(zp->msg, sizeof zp->msg, "the owner %.*s is no domain name",
+			    (int)(t[0].n > 200 ? 200 : t[0].n), t[0].p);
+		return NULL;
+	}
+	ldns_rr_set_ttl(rr, ttl);
+	ldns_rr_set_class(rr, cls);
+	ldns_rr_set_type(rr, (ldns_rr_type)type);
+	return rr;
+}
 
 /* The owner and type of a record ldns refused, from its tokens. */
 static void
@@ -346,6 +504,12 @@ zparse_error_names(struct zparser *zp, const struct ztok *owner,
 		t = ldns_get_rr_type_by_name(name);
 		d = t != 0 ? ldns_rr_descript(t) : NULL;
 		err->type = d != NULL && d->_name != NULL ? d->_name : NULL;
+		if (err->type == NULL) {
+			struct rrtype g;
+			const struct rrtype *rt = rrtype_by_name(type->p, type->n, &g);
+
+			err->type = rt != NULL ? rt->name : NULL;
+		}
 	}
 }
 
@@ -371,11 +535,82 @@ zparse_swap(struct zparser *zp, const char *text, struct ztok *t, size_t *n,
 	return zp->swap.p;
 }
 
+/* A SvcParamKey of RFC 9460 and its successors, or keyNNNNN. */
+static int
+zparse_svcb_key(const char *p, size_t n)
+{
+	static const char *const keys[] = {
+		"mandatory", "alpn", "no-default-alpn", "port", "ipv4hint", "ech",
+		"ipv6hint", "dohpath", "ohttp", "tls-supported-groups"
+	};
+	unsigned long v = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strlen(keys[i]) == n && strncasecmp(p, keys[i], n) == 0)
+			return 1;
+	if (n < 4 || n > 8 || strncasecmp(p, "key", 3) != 0)
+		return 0;
+	for (i = 3; i < n; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return 0;
+		v = v * 10 + (unsigned long)(p[i] - '0');
+	}
+	return v <= 65535;
+}
+
+/*
+ * ldns 1.8 refuses some SvcParam values RFC 9460 appendix A allows (an
+ * escaped comma after an escaped backslash, "alpn=a\\\\,"): when every
+ * parameter is at least a known key with a value, the record is taken
+ * with its priority and target, which is what srvlint checks.
+ */
+static int
+zparse_svcb_params_ok(const struct ztok *t, size_t n, size_t ti)
+{
+	size_t i;
+
+	if (n == ZPARSE_TOKENS || ti + 3 >= n)
+		return 0;	/* every parameter seen, at least one */
+	for (i = ti + 3; i < n; i++) {
+		const char *eq = memchr(t[i].p, '=', t[i].n);
+
+		if (!zparse_svcb_key(t[i].p, eq != NULL ? (size_t)(eq - t[i].p) : t[i].n))
+			return 0;
+	}
+	return 1;
+}
+
+/* The SVCB or HTTPS record without its parameters, through ldns. */
+static ldns_status
+zparse_svcb_base(struct zparser *zp, const struct ztok *t, size_t ti,
+    uint32_t ttl, const ldns_rdf *origin, ldns_rr **rr)
+{
+	const char *end = t[ti + 2].p + t[ti + 2].n;
+
+	if (zstr_set(&zp->swap, t[0].p, (size_t)(end - t[0].p)) != 0)
+		return LDNS_STATUS_MEM_ERR;
+	return ldns_rr_new_frm_str(rr, zp->swap.p, ttl, origin, NULL);
+}
+
+/* A record refused with zp->msg (empty: out of memory). */
+static const ldns_rr *
+zparse_refuse(struct zparser *zp, const struct ztok *t, size_t n, size_t ti,
+    const char *origin_text, struct zparse_error *err)
+{
+	err->message = zp->msg[0] != '\0' ? zp->msg : "out of memory";
+	zparse_error_names(zp, n > 0 ? &t[0] : NULL, ti < n ? &t[ti] : NULL,
+	    origin_text, err);
+	return NULL;
+}
+
 const ldns_rr *
 zparse_record(struct zparser *zp, const char *text, const char *origin_text,
     uint32_t ttl, struct zparse_error *err)
 {
 	const ldns_rdf *origin;
+	const struct rrtype *rt = NULL;
+	struct rrtype generic;
 	ldns_rr *rr = NULL;
 	ldns_status st;
 	struct ztok t[ZPARSE_TOKENS];
@@ -385,10 +620,34 @@ zparse_record(struct zparser *zp, const char *text, const char *origin_text,
 	memset(err, 0, sizeof *err);
 	origin = zparse_origin(zp, origin_text);
 	text = zparse_swap(zp, text, t, &n, ti);
-	rr = zparse_fast(zp, t, n, ti, ttl, origin_text, origin);
-	zp->fast = rr != NULL;
-	st = zp->fast ? LDNS_STATUS_OK :
-	    ldns_rr_new_frm_str(&rr, text, ttl, origin, NULL);
+	if (ti < n && (rt = rrtype_by_name(t[ti].p, t[ti].n, &generic)) == NULL) {
+		snprintf(zp->msg, sizeof zp->msg, "unknown RR type %.*s",
+		    (int)(t[ti].n > 40 ? 40 : t[ti].n), t[ti].p);
+		return zparse_refuse(zp, t, n, ti, origin_text, err);
+	}
+	if (rt != NULL && rt->kind == RRT_META) {
+		snprintf(zp->msg, sizeof zp->msg, "%.*s is a meta-type (RFC 6895), "
+		    "not data a zone holds", (int)(t[ti].n > 40 ? 40 : t[ti].n), t[ti].p);
+		return zparse_refuse(zp, t, n, ti, origin_text, err);
+	}
+	if (rt != NULL && !zparse_inspected(rt->value)) {
+		rr = zparse_shallow(zp, t, n, ti, ttl, origin_text, origin, rt->value);
+		if (rr == NULL)
+			return zparse_refuse(zp, t, n, ti, origin_text, err);
+		zp->fast = 1;
+		st = LDNS_STATUS_OK;
+	} else {
+		rr = zparse_fast(zp, t, n, ti, ttl, origin_text, origin);
+		zp->fast = rr != NULL;
+		st = zp->fast ? LDNS_STATUS_OK :
+		    ldns_rr_new_frm_str(&rr, text, ttl, origin, NULL);
+	}
+	if (st != LDNS_STATUS_OK && rt != NULL && (rt->value == LDNS_RR_TYPE_SVCB ||
+	    rt->value == LDNS_RR_TYPE_HTTPS) && zparse_svcb_params_ok(t, n, ti)) {
+		ldns_rr_free(rr);
+		rr = NULL;
+		st = zparse_svcb_base(zp, t, ti, ttl, origin, &rr);
+	}
 	if (st != LDNS_STATUS_OK) {
 		ldns_rr_free(rr);
 		err->message = ldns_get_errorstr_by_id(st);
@@ -404,7 +663,7 @@ zparse_record(struct zparser *zp, const char *text, const char *origin_text,
 		err->message = zp->msg;
 		zp->err_owner = ldns_rdf2str(ldns_rr_owner(rr));
 		err->owner = zp->err_owner;
-		err->type = d != NULL ? d->_name : NULL;
+		err->type = d != NULL ? d->_name : rt != NULL ? rt->name : NULL;
 		return NULL;
 	}
 	return rr;

@@ -192,7 +192,7 @@ zscan_comment(struct zscan *sc, const char *c, size_t n, unsigned long line)
 		sc->disable_bad = 1;	/* names no check */
 }
 
-/* Bytes zscan_record copies without a second look (outside quotes). */
+/* Bytes zscan_feed copies without a second look (outside quotes). */
 static unsigned char zscan_plain[256];
 static pthread_once_t zscan_plain_once = PTHREAD_ONCE_INIT;
 
@@ -215,26 +215,12 @@ zscan_err(struct zscan *sc, const char *why, unsigned byte)
 	}
 }
 
-/* Nonzero when out[at] is escaped: an odd number of backslashes before it. */
-static int
-zscan_escaped(const char *out, size_t at)
+void
+zscan_begin(struct zscan *sc, unsigned long line0)
 {
-	size_t k = 0;
-
-	while (k < at && out[at - 1 - k] == '\\')
-		k++;
-	return k % 2 == 1;
-}
-
-size_t
-zscan_record(struct zscan *sc, const unsigned char *p, size_t n, int eof,
-    unsigned long line0)
-{
-	char *out = sc->rec;
-	size_t i = 0, o = 0, cn = 0;
-	int depth = 0, inq = 0, incomment = 0;
-
 	pthread_once(&zscan_plain_once, zscan_plain_init);
+	sc->active = 1;
+	sc->line0 = line0;
 	sc->len = 0;
 	sc->line = 0;
 	sc->nl = 0;
@@ -245,126 +231,211 @@ zscan_record(struct zscan *sc, const unsigned char *p, size_t n, int eof,
 	sc->disable_bad = 0;
 	sc->disable_line = 0;
 	sc->unknown[0] = '\0';
+	sc->depth = 0;
+	sc->inq = 0;
+	sc->incomment = 0;
+	sc->bs = 0;
+	sc->blank = 0;
+	sc->cn = 0;
+}
+
+/* The record has content from this line on. */
+static void
+zscan_content(struct zscan *sc)
+{
+	if (sc->line == 0)
+		sc->line = sc->line0 + sc->nl;
+}
+
+/* Appends n bytes of text; past the cap the record is only scanned on. */
+static void
+zscan_put(struct zscan *sc, const char *p, size_t n)
+{
+	if (sc->toolong || n > ZONE_RECORD_MAX - sc->len) {
+		sc->toolong = 1;
+		return;
+	}
+	memcpy(sc->rec + sc->len, p, n);
+	sc->len += n;
+	sc->blank = 0;
+}
+
+/* Appends one separating blank; a run of blanks is one (escaped ones are text). */
+static void
+zscan_blank(struct zscan *sc)
+{
+	if (sc->blank)
+		return;
+	zscan_put(sc, " ", 1);
+	sc->blank = 1;
+}
+
+/* A newline: ends the record outside parentheses.  Returns 1 then. */
+static int
+zscan_newline(struct zscan *sc)
+{
+	sc->nl++;
+	if (sc->incomment) {
+		zscan_comment(sc, sc->comment, sc->cn, sc->line0 + sc->nl - 1);
+		sc->incomment = 0;
+	}
+	if (sc->inq) {
+		zscan_err(sc, "missing closing quote", 0);
+		sc->inq = 0;
+	}
+	if (sc->depth == 0)
+		return 1;
+	zscan_blank(sc);
+	return 0;
+}
+
+/* The byte after a backslash (c == -1: none, the input ended). */
+static void
+zscan_escape(struct zscan *sc, int c)
+{
+	char two[2] = { '\\', (char)c };
+
+	zscan_content(sc);
+	if (c < 0 || c == '\n') {
+		zscan_put(sc, two, 1);	/* a backslash before a newline is text */
+		return;
+	}
+	if (zscan_bad_byte((unsigned char)c))
+		zscan_err(sc, "control byte", (unsigned char)c);
+	zscan_put(sc, two, 2);
+}
+
+/* The end of the record: errors of what is still open, trailing blank gone. */
+static void
+zscan_end(struct zscan *sc, int eof)
+{
+	if (eof) {
+		if (sc->bs)
+			zscan_escape(sc, -1);
+		if (sc->incomment)
+			zscan_comment(sc, sc->comment, sc->cn, sc->line0 + sc->nl);
+		if (sc->inq)
+			zscan_err(sc, "missing closing quote", 0);
+		if (sc->depth > 0)
+			zscan_err(sc, "missing ')' at the end of the file", 0);
+	}
+	/*
+	 * A blank that stood for a trailing comment or ')' goes: ldns's URI and
+	 * CAA parsers call it "superfluous text".  An escaped blank stays.
+	 */
+	if (sc->blank && sc->len > 0)
+		sc->len--;
+	sc->rec[sc->len] = '\0';
+	sc->active = 0;
+}
+
+/* A run of comment text or of plain bytes from p[i], in one go; the new i. */
+static size_t
+zscan_run(struct zscan *sc, const unsigned char *p, size_t i, size_t n)
+{
+	size_t j = i;
+
+	if (sc->incomment) {
+		const unsigned char *e = memchr(p + i, '\n', n - i);
+
+		j = e != NULL ? (size_t)(e - p) : n;
+		if (sc->cn < ZSCAN_COMMENT_MAX) {
+			size_t k = j - i < ZSCAN_COMMENT_MAX - sc->cn ?
+			    j - i : ZSCAN_COMMENT_MAX - sc->cn;
+
+			memcpy(sc->comment + sc->cn, p + i, k);
+			sc->cn += k;
+		}
+		return j;
+	}
+	while (j < n && zscan_plain[p[j]])
+		j++;
+	zscan_content(sc);
+	zscan_put(sc, (const char *)p + i, j - i);
+	return j;
+}
+
+/* One byte outside comments and plain runs; 1 when it ends the record. */
+static int
+zscan_byte(struct zscan *sc, unsigned char c)
+{
+	if (c == '\n')
+		return zscan_newline(sc);
+	if (c == '\\') {
+		sc->bs = 1;
+		return 0;
+	}
+	if (zscan_bad_byte(c))
+		zscan_err(sc, "control byte", c);
+	if (sc->inq) {
+		if (c == '"')
+			sc->inq = 0;
+		zscan_put(sc, (const char *)&c, 1);
+		return 0;
+	}
+	switch (c) {
+	case ';':
+		sc->incomment = 1;
+		sc->cn = 0;
+		return 0;
+	case '(':
+		sc->depth++;
+		zscan_blank(sc);
+		return 0;
+	case ')':
+		if (sc->depth == 0)
+			zscan_err(sc, "')' without '('", 0);
+		else
+			sc->depth--;
+		zscan_blank(sc);
+		return 0;
+	case ' ':
+	case '\t':
+	case '\r':
+		zscan_blank(sc);
+		return 0;
+	case '"':
+		sc->inq = 1;
+		break;
+	default:
+		break;
+	}
+	zscan_content(sc);
+	zscan_put(sc, (const char *)&c, 1);
+	return 0;
+}
+
+size_t
+zscan_feed(struct zscan *sc, const unsigned char *p, size_t n, int eof, int *done)
+{
+	size_t i = 0;
+
+	*done = 0;
 	while (i < n) {
 		unsigned char c = p[i];
 
-		if (i >= ZONE_RECORD_MAX) {
-			sc->toolong = 1;
-			if (sc->line == 0)
-				sc->line = line0 + sc->nl;
+		if (sc->bs) {
+			sc->bs = 0;
+			zscan_escape(sc, c);
+			if (c != '\n') {
+				i++;
+				continue;
+			}
+		}
+		if ((sc->incomment && c != '\n') || (!sc->inq && zscan_plain[c])) {
+			i = zscan_run(sc, p, i, n);
+			continue;
+		}
+		i++;
+		if (zscan_byte(sc, c)) {
+			zscan_end(sc, 0);
+			*done = 1;
 			return i;
 		}
-		if ((incomment && c != '\n') || (!inq && zscan_plain[c])) {
-			/* Runs of comment text or plain bytes, in one go. */
-			size_t lim = n < ZONE_RECORD_MAX ? n : ZONE_RECORD_MAX, j = i;
-
-			if (incomment) {
-				const unsigned char *e = memchr(p + i, '\n', lim - i);
-
-				j = e != NULL ? (size_t)(e - p) : lim;
-				if (cn < ZSCAN_COMMENT_MAX) {
-					size_t k = j - i < ZSCAN_COMMENT_MAX - cn ?
-					    j - i : ZSCAN_COMMENT_MAX - cn;
-
-					memcpy(sc->comment + cn, p + i, k);
-					cn += k;
-				}
-			} else {
-				while (j < lim && zscan_plain[p[j]])
-					j++;
-				if (sc->line == 0)
-					sc->line = line0 + sc->nl;
-				memcpy(out + o, p + i, j - i);
-				o += j - i;
-			}
-			i = j;
-			continue;
-		}
-		if (c == '\n') {
-			i++;
-			sc->nl++;
-			if (incomment) {
-				zscan_comment(sc, sc->comment, cn, line0 + sc->nl - 1);
-				incomment = 0;
-			}
-			if (inq) {
-				zscan_err(sc, "missing closing quote", 0);
-				inq = 0;
-			}
-			if (depth == 0)
-				goto done;
-			out[o++] = ' ';
-			continue;
-		}
-		if (c == '\\' && i + 1 < n && p[i + 1] != '\n') {
-			if (zscan_bad_byte(p[i + 1]))
-				zscan_err(sc, "control byte", p[i + 1]);
-			if (sc->line == 0)
-				sc->line = line0 + sc->nl;
-			out[o++] = (char)c;
-			out[o++] = (char)p[i + 1];
-			i += 2;
-			continue;
-		}
-		if (c == '\\' && i + 1 >= n && !eof)
-			return 0;
-		if (zscan_bad_byte(c))
-			zscan_err(sc, "control byte", c);
-		i++;
-		if (inq) {
-			if (c == '"')
-				inq = 0;
-			out[o++] = (char)c;
-			continue;
-		}
-		switch (c) {
-		case ';':
-			incomment = 1;
-			cn = 0;
-			continue;
-		case '(':
-			depth++;
-			out[o++] = ' ';
-			continue;
-		case ')':
-			if (depth == 0)
-				zscan_err(sc, "')' without '('", 0);
-			else
-				depth--;
-			out[o++] = ' ';
-			continue;
-		case ' ':
-		case '\t':
-		case '\r':
-			out[o++] = ' ';
-			continue;
-		case '"':
-			inq = 1;
-			break;
-		default:
-			break;
-		}
-		if (sc->line == 0)
-			sc->line = line0 + sc->nl;
-		out[o++] = (char)c;
 	}
-	if (!eof)
-		return 0;
-	if (incomment)
-		zscan_comment(sc, sc->comment, cn, line0 + sc->nl);
-	if (inq)
-		zscan_err(sc, "missing closing quote", 0);
-	if (depth > 0)
-		zscan_err(sc, "missing ')' at the end of the file", 0);
-done:
-	/*
-	 * Blanks that stood for a trailing comment or ')' go: ldns's URI and
-	 * CAA parsers call them "superfluous text".  An escaped blank stays.
-	 */
-	while (o > 0 && out[o - 1] == ' ' && !zscan_escaped(out, o - 1))
-		o--;
-	out[o] = '\0';
-	sc->len = o;
+	if (eof) {
+		zscan_end(sc, 1);
+		*done = 1;
+	}
 	return i;
 }
-

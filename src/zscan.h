@@ -18,33 +18,46 @@
 #define ZSCAN_REC_BUF		(ZONE_RECORD_MAX + 4)
 
 /*
- * One record as zscan_record cuts it.  rec is the caller's buffer of
- * ZSCAN_REC_BUF bytes; the rest is output.
+ * One record being cut, and then cut.  rec is the caller's buffer of
+ * ZSCAN_REC_BUF bytes; the other fields are the splitter's.  The state
+ * lives here between zscan_feed calls, so a record may cross any number of
+ * read blocks.
  */
 struct zscan {
 	char *rec;		/* the cleaned text, NUL-terminated */
-	size_t len;		/* its length */
+	size_t len;		/* its length, at most ZONE_RECORD_MAX */
 	unsigned long line;	/* first line with content; 0: none */
 	unsigned long nl;	/* newlines consumed */
-	int toolong;
+	int toolong;		/* past ZONE_RECORD_MAX: scanned to its end, not kept */
 	const char *err;	/* a reason the record cannot be parsed */
 	unsigned errbyte;
 	check_set disabled;
 	int disable_bad;	/* srvlint-disable named an unknown check */
 	unsigned long disable_line;	/* where the first srvlint-disable is */
 	char unknown[200];	/* the unknown names, for the note */
+	/* the splitter's state */
+	int active;		/* begun, not yet ended */
+	unsigned long line0;
+	int depth, inq, incomment, bs, blank;
+	size_t cn;
 	char comment[ZSCAN_COMMENT_MAX];
 };
 
+/* Starts cutting a record at line line0. */
+void zscan_begin(struct zscan *sc, unsigned long line0);
+
 /*
- * Cuts one record off p (n bytes; eof: no more will come) into sc->rec:
+ * Cuts the record begun on from p (n bytes; eof: no more will come):
  * comments dropped, parentheses and the newlines inside them made blanks,
- * quoted strings kept whole.  Returns the bytes consumed, or 0 when the
- * record does not end in p and more input may come.  Sets sc->toolong
- * past ZONE_RECORD_MAX bytes.  line0 is the line p starts on.
+ * runs of blanks made one, quoted strings kept whole.  Returns the bytes
+ * consumed and sets *done when the record ended (then sc->rec holds it);
+ * otherwise it consumed all n and wants more.  A record whose text
+ * (comments excluded) is over ZONE_RECORD_MAX bytes is scanned to its end
+ * -- its closing parenthesis and the end of that line -- and comes back
+ * with toolong set.
  */
-size_t zscan_record(struct zscan *sc, const unsigned char *p, size_t n,
-    int eof, unsigned long line0);
+size_t zscan_feed(struct zscan *sc, const unsigned char *p, size_t n, int eof,
+    int *done);
 
 /* A token of a cleaned record text: no comments, parentheses, newlines. */
 struct ztok {

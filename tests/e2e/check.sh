@@ -154,9 +154,10 @@ with open(name, "wb") as f:
     w(b"t IN TXT \"x\x1b]0;pwned\x07y\"\n")
     w(b"t2 IN TXT \"nul\x00here\"\n")
     w(b"\x1b[2J IN A 192.0.2.1\n")
-    # Random bytes: an unbalanced "(" in them may swallow what follows up
-    # to the 65535-byte cap, so the records that must be seen come later.
-    w(bytes(r.getrandbits(8) for _ in range(200000)))
+    # Random bytes, without "(": an unbalanced one would make the rest of
+    # the file one record (as BIND reads it), and the records that must be
+    # seen come later.
+    w(bytes(b if b != 0x28 else 0x29 for b in (r.getrandbits(8) for _ in range(200000))))
     w(b"\n")
     w(b"long IN TXT \"" + b"a" * (4 << 20) + b"\"\n")
     for i in range(500):
@@ -177,7 +178,7 @@ grep -q '^hostile.zone:5: error: .*\$INCLUDE /etc/passwd refused: outside the in
 grep -q '^hostile.zone:6: error: .*include loop.*\[include-denied\]$' out && ok || bad "hostile: self include"
 [ "$(grep -c '^hostile.zone:\(7\|10\): error: NUL byte in the record; write it as \\000 \[parse-error\]$' out)" -eq 2 ] && ok || bad "hostile: NUL"
 [ "$(grep -c '^hostile.zone:\(8\|9\|11\): error: control byte \\027 in the record; write it as an escape \[parse-error\]$' out)" -eq 3 ] && ok || bad "hostile: ESC"
-grep -q 'record longer than 65535 bytes; skipped to the end of its line \[parse-error\]$' out && ok || bad "hostile: long line"
+grep -q 'record longer than [0-9]* bytes (comments excluded); skipped to its end \[parse-error\]$' out && ok || bad "hostile: long line"
 [ "$(grep -c ': bad[0-9]*.hostile.example.: .*\[parse-error\]$' out)" -eq 250 ] && ok || bad "hostile: every other line ($(grep -c ': bad[0-9]*.hostile.example.: ' out))"
 [ "$(grep -c 'control byte \\027' out)" -ge 253 ] && ok || bad "hostile: ESC in values ($(grep -c 'control byte \\027' out))"
 

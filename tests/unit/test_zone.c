@@ -21,6 +21,10 @@
 
 #include "zone.h"
 
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define CAP STR(ZONE_RECORD_MAX)
+
 /* ---- the observer ---------------------------------------------------------- */
 
 struct observer {
@@ -435,6 +439,108 @@ static const struct row rows[] = {
 	  NULL, 0,
 	  "d:1 include-denied error -: $INCLUDE d refused: include loop (TMP/d is being read)\n"
 	  "finish 0 apex ex.\n" },
+	/* issue 11 item 2: bin/tests/system/allow_query/ns2/generic.db (BIND, MPL-2.0) */
+	{ "$ORIGIN @ and $INCLUDE FILE @ are the current origin",
+	  { { "z", "$ORIGIN ex.\n$ORIGIN @\na IN A 192.0.2.1\n$ORIGIN sub\n$INCLUDE i @\nc IN A 192.0.2.3\n" },
+	    { "i", "b IN A 192.0.2.2\n" } }, NULL, 0,
+	  "z:3 rr a.ex. A\n"
+	  "i:1 rr b.sub.ex. A\n"
+	  "z:6 rr c.sub.ex. A\n"
+	  "finish 3 apex ex.\n" },
+	{ "$ORIGIN @ before any origin",
+	  { { "z", "$ORIGIN @\nabs.example. IN A 192.0.2.1\n" } }, NULL, 0,
+	  "z:1 parse-error error -: $ORIGIN @: \"@\" but no origin before it\n"
+	  "z:2 rr abs.example. A\n"
+	  "finish 1 apex -\n" },
+	/*
+	 * issue 11 item 1: records BIND 9.18 loads and ldns 1.8.3 cannot parse, from
+	 * BIND's bin/tests/system/checkzone/zones (good-nsec3-nopadhash.db,
+	 * bad-eui48-trailing-garbage.db, crashzone.db; MPL-2.0), Knot's
+	 * tests-extra/tests/records/obsolete and dnssec/case_sensitivity (GPL-3.0):
+	 * read by owner and type, their data unchecked.
+	 */
+	{ "data types ldns has no parser for: by owner and type",
+	  { { "z", "$ORIGIN ex.\n"
+	      "a IN AMTRELAY 0 0 0 .\n"
+	      "b IN RESINFO qnamemin exterr=15,16,17\n"
+	      "c IN TA 30795 1 1 ( 310D27F4D82C1FC2400704EA9939FE6E1CEAA3B9 )\n"
+	      "d IN NXT a.ex. A NS SOA MX SIG KEY LOC NXT\n"
+	      "e IN A6 0 2001:db8::1\n"
+	      "dsync IN DSYNC CDS NOTIFY 5360 CdS-scaNNer.exAmPLe.\n"
+	      "bad IN EUI48 01-23-45-67-89-abgarbage\n"
+	      "CPNMU IN NSEC3 2 1 12 aabbccdd ( CPNMU MX DNSKEY NS\n SOA NSEC3PARAM RRSIG )\n"
+	      "s IN RRSIG NSEC3 7 4 7200 00100227180048 20100221180048 30323 ex. c2ln\n"
+	      "g IN TYPE65280 \\# 2 abcd\n"
+	      "h CLASS1 TYPE1 \\# 4 0A000001\n" } },
+	  NULL, 0,
+	  "z:2 rr a.ex. TYPE260\n"
+	  "z:3 rr b.ex. TYPE261\n"
+	  "z:4 rr c.ex. TYPE32768\n"
+	  "z:5 rr d.ex. NXT\n"
+	  "z:6 rr e.ex. A6\n"
+	  "z:7 rr dsync.ex. TYPE66\n"
+	  "z:8 rr bad.ex. EUI48\n"
+	  "z:9 rr CPNMU.ex. NSEC3\n"
+	  "z:11 rr s.ex. RRSIG\n"
+	  "z:12 rr g.ex. TYPE65280\n"
+	  "z:13 rr h.ex. A\n"
+	  "finish 11 apex ex.\n" },
+	{ "an unknown mnemonic and the meta-types are parse-errors, as in BIND",
+	  { { "z", "$ORIGIN ex.\n"
+	      "_s._tcp IN SVR 0 0 80 t\n"
+	      "o IN OPT x\nt IN TSIG x\nk IN TKEY x\ni IN IXFR x\nx IN AXFR x\ny IN ANY x\nm IN TYPE251 x\n"
+	      "g IN TYPE65280 \\# 3 abcd\n"
+	      "end IN A 192.0.2.1\n" } },
+	  NULL, 0,
+	  "z:2 parse-error error _s._tcp.ex.: unknown RR type SVR\n"
+	  "z:3 parse-error error o.ex.: OPT is a meta-type (RFC 6895), not data a zone holds\n"
+	  "z:4 parse-error error t.ex.: TSIG is a meta-type (RFC 6895), not data a zone holds\n"
+	  "z:5 parse-error error k.ex.: TKEY is a meta-type (RFC 6895), not data a zone holds\n"
+	  "z:6 parse-error error i.ex.: IXFR is a meta-type (RFC 6895), not data a zone holds\n"
+	  "z:7 parse-error error x.ex.: AXFR is a meta-type (RFC 6895), not data a zone holds\n"
+	  "z:8 parse-error error y.ex.: unknown RR type x\n"	/* ANY here is the class */
+	  "z:9 parse-error error m.ex.: TYPE251 is a meta-type (RFC 6895), not data a zone holds\n"
+	  "z:10 parse-error error g.ex.: generic data \\# 3: the hex is not that many bytes\n"
+	  "z:11 rr end.ex. A\n"
+	  "finish 1 apex ex.\n" },
+	/* issue 11 item 2: Knot tests-extra/tests/records/load/data/svcb.zone (GPL-3.0), RFC 9460 appendix A */
+	{ "SVCB and HTTPS values as RFC 9460 writes them; port range",
+	  { { "z", "$ORIGIN ex.\n"
+	      "a SVCB 1 . alpn=a\\\\,\n"
+	      "b SVCB 16 foo.ex. alpn=\"f\\\\\\\\oo\\\\,bar,h2\"\n"
+	      "c HTTPS 1 . ( ipv6hint=\"2001:db8::1,2001:db8::53:1\" )\n"
+	      "d SVCB 1 . port=99999\n"
+	      "e SVCB 1 . bogus=1\n" } },
+	  NULL, 0,
+	  "z:2 rr a.ex. SVCB\n"
+	  "z:3 rr b.ex. SVCB\n"
+	  "z:4 rr c.ex. HTTPS\n"
+	  "z:5 parse-error error d.ex.: SvcParam port 99999 out of range 0-65535\n"
+	  "z:6 parse-error error e.ex.: Syntax error, could not parse the RR's rdata\n"
+	  "finish 3 apex ex.\n" },
+	/* bind9 fuzz/dns_master_load.in/date.db (MPL-2.0) */
+	{ "$DATE is BIND's and read; a bad one is an error",
+	  { { "z", "$ORIGIN ex.\n$DATE 20090101000000\na IN A 192.0.2.1\n$DATE 2009\n" } }, NULL, 0,
+	  "z:3 rr a.ex. A\n"
+	  "z:4 parse-error error -: $DATE needs one time, YYYYMMDDHHMMSS\n"
+	  "finish 1 apex ex.\n" },
+	{ "zone-empty: an empty file", { { "z", "" } }, NULL, 0,
+	  "z:1 zone-empty error -: no record at all: an empty zone, or the text a failed zone transfer leaves; nothing was checked\n"
+	  "finish 0 apex -\n" },
+	{ "zone-empty: what dig AXFR prints on a refused transfer",
+	  { { "z", "\n; <<>> DiG 9.18.28 <<>> @127.0.0.1 example.com AXFR\n; (1 server found)\n;; global options: +cmd\n; Transfer failed.\n" } },
+	  NULL, 0,
+	  "z:1 zone-empty error -: no record at all: an empty zone, or the text a failed zone transfer leaves; nothing was checked\n"
+	  "finish 0 apex -\n" },
+	{ "zone-empty: directives only; a bad record is a record",
+	  { { "z", "$ORIGIN ex.\n$TTL 300\n" }, { "y", "x IN A 1.2\n" } }, NULL, 0,
+	  "z:1 zone-empty error -: no record at all: an empty zone, or the text a failed zone transfer leaves; nothing was checked\n"
+	  "finish 0 apex ex.\n" },
+	{ "a parse error inside parentheses is one finding, at the record's first line",
+	  { { "z", "$ORIGIN ex.\nx IN TXT ( \"a\n \"b\" c\n d )\ny IN A 192.0.2.1\n" } }, NULL, 0,
+	  "z:2 parse-error error -: missing closing quote\n"
+	  "z:5 rr y.ex. A\n"
+	  "finish 1 apex ex.\n" },
 };
 
 /* Replaces every TMP in s by the temporary directory. */
@@ -587,9 +693,103 @@ test_long_line(void **state)
 	got = run_zone("long", &zp, &rc);
 	assert_int_equal(rc, 0);
 	assert_string_equal(got,
-	    "long:2 parse-error error -: record longer than 65535 bytes; skipped to the end of its line\n"
+	    "long:2 parse-error error -: record longer than " CAP " bytes (comments excluded); skipped to its end\n"
 	    "long:3 rr y.ex. A\n"
 	    "long:4 parse-error error -: missing ')' at the end of the file\n"
+	    "finish 1 apex ex.\n");
+	free(got);
+	free(text);
+}
+
+/*
+ * A record of len bytes of text (comments excluded) whose data srvlint does
+ * not parse: "x IN NSEC3 aaa...".
+ */
+static char *
+record_of(size_t len, const char *after)
+{
+	char *text = malloc(len + strlen(after) + 64);
+	size_t h = strlen("$ORIGIN ex.\n"), k = strlen("x IN NSEC3 ");
+
+	strcpy(text, "$ORIGIN ex.\nx IN NSEC3 ");
+	memset(text + h + k, 'a', len - k);
+	strcpy(text + h + len, after);
+	return text;
+}
+
+/*
+ * The cap on record text: exactly ZONE_RECORD_MAX bytes (and 65535) are
+ * read, one more is one finding; comments do not count (issue 11 item 3:
+ * a 70 KB trailing comment; issue 15 item 10: the limit itself).
+ */
+static void
+test_record_cap(void **state)
+{
+	static const struct {
+		size_t len;
+		const char *after, *want;
+	} cases[] = {
+		{ 65535, "\ny IN A 192.0.2.1\n",
+		  "cap:2 rr x.ex. NSEC3\ncap:3 rr y.ex. A\nfinish 2 apex ex.\n" },
+		{ ZONE_RECORD_MAX, "\ny IN A 192.0.2.1\n",
+		  "cap:2 rr x.ex. NSEC3\ncap:3 rr y.ex. A\nfinish 2 apex ex.\n" },
+		{ ZONE_RECORD_MAX + 1, "\ny IN A 192.0.2.1\n",
+		  "cap:2 parse-error error -: record longer than " CAP " bytes (comments excluded); skipped to its end\n"
+		  "cap:3 rr y.ex. A\nfinish 1 apex ex.\n" },
+		{ 100, NULL,
+		  "cap:2 rr x.ex. NSEC3\ncap:3 rr y.ex. A\nfinish 2 apex ex.\n" },
+	};
+	struct zone_params zp = { NULL, NULL, 0, 2 };
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *comment = NULL, *text, *got;
+
+		if (cases[i].after == NULL) {	/* a 70 KB trailing comment */
+			comment = malloc(72000);
+			strcpy(comment, " ; ");
+			memset(comment + 3, 'c', 70000);
+			strcpy(comment + 70003, "\ny IN A 192.0.2.1\n");
+		}
+		text = record_of(cases[i].len, comment != NULL ? comment : cases[i].after);
+		write_file("cap", text, strlen(text));
+		got = run_zone("cap", &zp, &rc);
+		assert_int_equal(rc, 0);
+		assert_string_equal(got, cases[i].want);
+		free(got);
+		free(text);
+		free(comment);
+	}
+}
+
+/*
+ * Issue 11 item 3: a 300-line parenthesised TXT over the cap is one finding
+ * at its first line; the next record is read with its own owner and line
+ * (the reader used to go on at the next line, inside the parentheses).
+ */
+static void
+test_long_parenthesised(void **state)
+{
+	struct zone_params zp = { NULL, NULL, 0, 2 };
+	size_t line = 1000, i;
+	char *text = malloc(300 * (line + 8) + 200), *p = text, *got;
+	int rc;
+
+	p += sprintf(p, "$ORIGIN ex.\nt IN TXT (\n");
+	for (i = 0; i < 300; i++) {
+		*p++ = '"';
+		memset(p, 'a', line - 2);
+		p += line - 2;
+		p += sprintf(p, "\" ; (\n");
+	}
+	sprintf(p, " )\nu IN A 192.0.2.1\n");
+	write_file("paren", text, strlen(text));
+	got = run_zone("paren", &zp, &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(got,
+	    "paren:2 parse-error error -: record longer than " CAP " bytes (comments excluded); skipped to its end\n"
+	    "paren:304 rr u.ex. A\n"
 	    "finish 1 apex ex.\n");
 	free(got);
 	free(text);
@@ -764,13 +964,11 @@ static const char *const same_rows[] = {
 	"a IN MX x y",
 	"a IN CNAME",
 	"a IN TXT \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"",
-	"a IN HINFO x y",
 	"a IN TXT \\# 0",
 	"a IN TXT \\# 2 0178",
 	"a IN A \\# 4 c0000201",
 	"a IN SRV \\# 7 00010002000300",
 	"a IN SOA ns host 1 2 3 4 5",
-	"a IN CAA 0 issue \"ca.example\"",
 	"a IN A 0192.0.2.1",
 	"a IN SRV 01 02 03 t",
 	"toolonglabelxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx IN A 192.0.2.1",
@@ -845,6 +1043,8 @@ main(void)
 		cmocka_unit_test(test_include_symlink),
 		cmocka_unit_test(test_include_bomb),
 		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_record_cap),
+		cmocka_unit_test(test_long_parenthesised),
 		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_jobs_identical),
 		cmocka_unit_test(test_missing_file),
