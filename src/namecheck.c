@@ -20,13 +20,35 @@ namecheck_defacto(const char *label, size_t len, const char *proto, size_t plen)
 	return kb_lookup(label, len, proto, plen);
 }
 
+/*
+ * Who takes a DNS-SD type that breaks RFC 6335 syntax (too long, an inner
+ * "_"): Bonjour (mDNSResponder), Avahi and Android's NsdManager browse for
+ * it; python-zeroconf refuses it unless strict=False, and systemd-resolved's
+ * dns_srv_type_is_valid() refuses it.
+ */
+#define KB_DNSSD_CLIENTS "Bonjour, Avahi and Android browse for it; " \
+	"python-zeroconf (strict) and systemd-resolved refuse it"
+
 void
 namecheck_defacto_adjust(const struct lint_ctx *ctx, const struct kb_entry *e,
     struct finding *f, char *buf, size_t buflen)
 {
-	snprintf(buf, buflen, "%s; de-facto name: %s", f->message, e->source);
+	switch (e->kind) {
+	case KB_MISNAME:
+		/* No client looks it up: the severity stands. */
+		snprintf(buf, buflen, "%s; no client looks up this name: clients "
+		    "query %s (%s)", f->message, e->primary, e->source);
+		break;
+	case KB_DNSSD:
+		snprintf(buf, buflen, "%s; de-facto DNS-SD type: %s; %s",
+		    f->message, e->source, KB_DNSSD_CLIENTS);
+		break;
+	default:
+		snprintf(buf, buflen, "%s; de-facto name: %s", f->message, e->source);
+		break;
+	}
 	f->message = buf;
-	if (ctx->defacto_lowers)
+	if (ctx->defacto_lowers && e->kind != KB_MISNAME)
 		f->severity = SEV_NOTE;
 }
 
@@ -141,7 +163,7 @@ judge_registered(struct judge *j, const struct reg_service *svc,
 		snprintf(msg, sizeof(msg), "\"%s\" is for RFC 3692-style experiments, "
 		    "never for deployment", shown(j));
 		emit(j, CHECK_NAME_EXPERIMENTAL, NULL, msg);
-	} else if (j->kb != NULL && j->kb->primary != NULL) {
+	} else if (j->kb != NULL && j->kb->kind != KB_MISNAME && j->kb->primary != NULL) {
 		/* Registered, but to another service (_matrix): a note. */
 		struct finding f = *j->tmpl;
 		service_label(want, sizeof(want), j->kb->primary, proto, plen);

@@ -36,9 +36,11 @@ const struct kb_entry *namecheck_defacto(const char *label, size_t len,
     const char *proto, size_t plen);
 
 /*
- * Applies the knowledge base to a finding f about de-facto entry e: writes
- * f->message plus "; <source>" into buf and points f->message at it, and
- * lowers f->severity to note when ctx->defacto_lowers.
+ * Applies the knowledge base to a finding f about entry e: writes
+ * f->message plus the entry's context into buf and points f->message at it.
+ * A de-facto name (KB_DEFACTO, KB_DNSSD) adds its source and drops to note
+ * when ctx->defacto_lowers; a misname (KB_MISNAME) keeps its severity and
+ * names the name clients query.
  */
 void namecheck_defacto_adjust(const struct lint_ctx *ctx,
     const struct kb_entry *e, struct finding *f, char *buf, size_t buflen);
