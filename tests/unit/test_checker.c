@@ -41,6 +41,8 @@ struct row {
 	unsigned long dis_line;		/* a "; srvlint-disable" on this line ... */
 	const char *dis_check;		/* ... of this check */
 	int single;			/* only through one checker (see the row) */
+	const char *apex;		/* the zone's apex; NULL: example.com. */
+	const char *msg;		/* some finding's message holds this text */
 };
 
 /* 200 bytes of TXT value. */
@@ -255,6 +257,82 @@ static const struct row rows[] = {
 	  { { 1, "srv-target-cname", "error" } }, 1 },
 	{ "probe: instance without TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web", "web A 192.0.2.1" },
 	  { { 1, "dnssd-instance-no-txt", "error" } }, 1 },
+
+	/* ---- issue 10: verdicts that match real deployments ---- */
+	/* RFC 6763 section 4.1.1: an instance label is any UTF-8, "_" first too. */
+	{ "instance label beginning with _", { "_http._tcp PTR _Printer._http._tcp",
+	    "_Printer._http._tcp SRV 0 0 80 web", "_Printer._http._tcp TXT \"path=/\"", "web A 192.0.2.1" }, NONE },
+	{ "_-first instance without TXT is still one", { "_http._tcp PTR _my_printer._http._tcp",
+	    "_my_printer._http._tcp SRV 0 0 80 web", "web A 192.0.2.1" },
+	  { { 1, "dnssd-instance-no-txt", "error" } } },
+	{ "_-first instance of an unregistered type", { "_zq-none._udp PTR _x._zq-none._udp",
+	    "_x._zq-none._udp SRV 0 0 80 web", "_x._zq-none._udp TXT \"\"", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" }, { 2, "name-unregistered", "warning" } } },
+	/* RFC 3861 section 3.2, RFC 3922, RFC 5509: IM and presence protocol labels. */
+	{ "_im._sip", { "_im._sip SRV 0 0 5060 web", "web A 192.0.2.1" }, NONE },
+	{ "_pres._sip", { "_pres._sip SRV 0 0 5060 web", "web A 192.0.2.1" }, NONE },
+	{ "_im._xmpp", { "_im._xmpp SRV 0 0 5222 web", "web A 192.0.2.1" }, NONE },
+	{ "_pres._xmpp", { "_pres._xmpp SRV 0 0 5222 web", "web A 192.0.2.1" }, NONE },
+	{ "_im over an unknown label still warns", { "_im._tls SRV 0 0 5222 web", "web A 192.0.2.1" },
+	  { { 1, "proto-unknown", "warning" } } },
+	/* RFC 7208 section 5.7 and appendix D.1: exists: targets, not hosts. */
+	{ "SPF exists: targets", { "x._spf A 127.0.0.2", "_spf A 127.0.0.2", "y._spf AAAA ::1",
+	    "x._spf TXT \"v=spf1 -all\"" }, NONE },
+	{ "_spf_rate and _spf_verify exists: targets", { "x._spf_rate A 127.0.0.2",
+	    "x._spf_verify AAAA ::1" },
+	  { { 1, "attrleaf-unregistered", "note" }, { 2, "attrleaf-unregistered", "note" } },
+	  .msg = "RFC 7208" },
+	{ "_spf SRV still draws attrleaf-rrtype", { "_spf SRV 0 0 1 web", "web A 192.0.2.1" },
+	  { { 1, "attrleaf-rrtype", "warning" } } },
+	{ "an underscore A outside _spf still warns", { "x._spf-no A 192.0.2.1" },
+	  { { 1, "hostname-underscore", "warning" } } },
+	/* RFC 9615: a signed _signal.NS zone carries its apex records. */
+	{ "underscored apex's SOA, NS and DNSSEC records", { "@ SOA ns1 host 1 2 3 4 5",
+	    "@ NS ns1.example.net.", "@ DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==",
+	    "@ CDS 12345 13 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+	    "@ CDNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==",
+	    "@ NSEC3PARAM 1 0 0 -", "@ NSEC ns1.example.net. SOA NS",
+	    "@ RRSIG SOA 13 2 3600 20300101000000 20200101000000 12345 example.com. AAAA" },
+	  NONE, .apex = "example.com." },
+	{ "_signal apex records", { "_signal.ns1.example.net. SOA ns1.example.net. h 1 2 3 4 5",
+	    "_signal.ns1.example.net. DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==",
+	    "_signal.ns1.example.net. NSEC3PARAM 1 0 0 -",
+	    "_signal.ns1.example.net. CDS 12345 13 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+	    "_signal.ns1.example.net. ZONEMD 2021071219 1 1 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" },
+	  NONE, .apex = "_signal.ns1.example.net." },
+	{ "DNSKEY below an underscored apex still warns", { "x._signal.ns1.example.net. DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==" },
+	  { { 1, "attrleaf-rrtype", "warning" } }, .apex = "_signal.ns1.example.net." },
+	/* RFC 6763 section 6.7: txtvers is for every service. */
+	{ "txtvers is no unknown key", { "_http._tcp PTR w._http._tcp", "w._http._tcp SRV 0 0 80 web",
+	    "w._http._tcp TXT \"txtvers=1\" \"path=/\" \"zz=1\"", "web A 192.0.2.1" },
+	  { { 3, "txt-key-unknown", "note" } } },
+	/* MIT Kerberos realm lookup: context, not "register it". */
+	{ "_kerberos TXT gets knowledge-base context", { "_kerberos TXT \"EXAMPLE.COM\"" },
+	  { { 1, "attrleaf-unregistered", "note" } }, .msg = "MIT Kerberos" },
+	/* RFC 6763 section 11: browse-domain names written wrong. */
+	{ "browse-domain name misspelt", { "b._dnssd._udp PTR @", "lb._dns-sd._tcp PTR @",
+	    "db.dns-sd._udp PTR @", "b._udp PTR @", "b._dns-sd._udp PTR @" },
+	  { { 1, "dnssd-browse-label", "warning" }, { 2, "dnssd-browse-label", "warning" },
+	    { 3, "dnssd-browse-label", "warning" }, { 4, "dnssd-browse-label", "warning" } },
+	  .msg = "malformed browse-domain name" },
+	{ "a service type below a browse-domain name", { "_ipp._tcp.b._dns-sd._udp PTR x" },
+	  { { 1, "dnssd-browse-label", "warning" } }, .msg = "below the browse-domain name" },
+	/* Issue 10 item 8: messages that say what is wrong. */
+	{ "SRV and TXT under _sub", { "x._sub._ipp._tcp SRV 0 0 631 web", "x._sub._ipp._tcp TXT \"\"",
+	    "_color._sub._ipp._tcp SRV 0 0 631 web", "web A 192.0.2.1" },
+	  { { 1, "dnssd-subtype", "warning" }, { 2, "dnssd-subtype", "warning" },
+	    { 3, "dnssd-subtype", "warning" } }, .msg = "do not belong under _sub" },
+	{ "subtype label missing", { "_sub._ipp._tcp PTR a._ipp._tcp" },
+	  { { 1, "dnssd-subtype", "warning" } }, .msg = "subtype label is missing" },
+	{ "bare _tcp service label", { "_tcp SRV 0 0 80 web", "web A 192.0.2.1" },
+	  { { 1, "proto-missing", "error" } }, .msg = "no service label" },
+	/* Misnames (checks.md "Scope notes"): the severity stays, the message names the right name. */
+	{ "misname _smtps._tcp", { "_smtps._tcp SRV 0 0 465 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } }, .msg = "clients query _submissions._tcp" },
+	{ "misname _h323cs._udp", { "_h323cs._udp SRV 0 0 1720 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } }, .msg = "clients query _h323cs._tcp" },
+	{ "_h323cs._tcp is de-facto", { "_h323cs._tcp SRV 0 0 1720 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" } } },
 };
 
 /* ---- running a row ------------------------------------------------------- */
@@ -263,6 +341,7 @@ struct got {
 	unsigned long line;
 	char check[32];
 	char sev[8];
+	char msg[512];
 };
 
 struct run {
@@ -284,6 +363,7 @@ collect(void *ud, const struct finding *f)
 	r->got[r->n].line = f->line;
 	snprintf(r->got[r->n].check, sizeof(r->got[r->n].check), "%s", check_info(f->check)->name);
 	snprintf(r->got[r->n].sev, sizeof(r->got[r->n].sev), "%s", severity_name(f->severity));
+	snprintf(r->got[r->n].msg, sizeof(r->got[r->n].msg), "%s", f->message);
 	r->n++;
 }
 
@@ -330,7 +410,8 @@ run_row(const struct row *row, int nsplit, int rot, struct run *out)
 {
 	ldns_rr *rrs[MAXREC];
 	size_t n = parse_row(row, rrs);
-	ldns_rdf *apex = row->probe ? NULL : ldns_dname_new_frm_str("example.com.");
+	ldns_rdf *apex = row->probe ? NULL :
+	    ldns_dname_new_frm_str(row->apex != NULL ? row->apex : "example.com.");
 	struct sink sink = { collect, out };
 	struct checker *ch[2];
 	int dis = row->dis_check != NULL ? check_by_name(row->dis_check) : -1;
@@ -380,6 +461,15 @@ check_row(const struct row *row, int nsplit, int rot)
 	ok = run.n == nw;
 	for (size_t i = 0; ok && i < nw; i++)
 		ok = got_cmp(&want[i], &run.got[i]) == 0;
+	if (ok && row->msg != NULL) {
+		size_t i;
+		for (i = 0; i < run.n && strstr(run.got[i].msg, row->msg) == NULL; i++)
+			;
+		if (i == run.n) {
+			print_error("row \"%s\": no message holds \"%s\"\n", row->name, row->msg);
+			ok = 0;
+		}
+	}
 	if (!ok) {
 		print_error("row \"%s\" (%d checker%s, rot %d):\n  want:", row->name,
 		    nsplit, nsplit > 1 ? "s" : "", rot);
