@@ -2,6 +2,8 @@
  * name.c -- `srvlint name LABEL...`: is this an RFC 6335 service name, and
  * what does the registry say of it?
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,6 +118,11 @@ judge_stdin(const struct lint_ctx *ctx, struct report *r, int *failed)
 			continue;
 		judge_one(ctx, r, line, (size_t)n);
 		count++;
+	}
+	if (ferror(stdin)) {
+		/* a directory, a closed descriptor: never "0 labels", exit 0 */
+		report_error("<stdin>: %s", strerror(errno));
+		*failed = 1;
 	}
 	free(line);
 	return count;

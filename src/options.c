@@ -254,6 +254,7 @@ parse_severities(struct options *o, const char *arg, const char *where)
 static int
 apply(struct options *o, const struct optdef *d, const char *arg, const char *where)
 {
+	const char *expect = d->arg;
 	enum severity sev;
 	int err = 0;
 
@@ -296,6 +297,7 @@ apply(struct options *o, const struct optdef *d, const char *arg, const char *wh
 		o->no_include = 1;
 		return 0;
 	case K_JOBS:
+		expect = "a number of threads 1-256";
 		if (parse_int(arg, 1, 256, &o->jobs) != 0) goto bad_value;
 		return 0;
 	case K_SERVER:
@@ -305,15 +307,19 @@ apply(struct options *o, const struct optdef *d, const char *arg, const char *wh
 		err = set_string(&o->names_file, arg);
 		break;
 	case K_TIMEOUT:
+		expect = "milliseconds 1-600000";
 		if (parse_int(arg, 1, 600000, &o->timeout_ms) != 0) goto bad_value;
 		return 0;
 	case K_TRIES:
+		expect = "1-10 (c-ares doubles the timeout each try: --max-time bounds a domain)";
 		if (parse_int(arg, 1, OPTIONS_MAX_TRIES, &o->tries) != 0) goto bad_value;
 		return 0;
 	case K_CONCURRENCY:
+		expect = "1-65535";
 		if (parse_int(arg, 1, 65535, &o->concurrency) != 0) goto bad_value;
 		return 0;
 	case K_MAX_TIME:
+		expect = "seconds 1-3600";
 		if (parse_int(arg, 1, OPTIONS_MAX_TIME, &o->max_time_s) != 0) goto bad_value;
 		return 0;
 	case K_FILE:
@@ -331,7 +337,7 @@ apply(struct options *o, const struct optdef *d, const char *arg, const char *wh
 	}
 	return 0;
 bad_value:
-	report_error("%s--%s: expected %s, not \"%s\"", where, d->name, d->arg, arg);
+	report_error("%s--%s: expected %s, not \"%s\"", where, d->name, expect, arg);
 	return -1;
 }
 
@@ -428,6 +434,16 @@ find_long(const char *arg, size_t len)
 	return n == 1 ? found : NULL;
 }
 
+static int
+find_long_count(const char *arg, size_t len)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < NOPTDEFS; i++)
+		n += strncmp(optdefs[i].name, arg, len) == 0;
+	return n;
+}
+
 static const struct optdef *
 find_short(char c)
 {
@@ -495,7 +511,8 @@ parse_long(struct cmdline *cl, char **argv, int i, int argc)
 	const char *value = a[len] == '=' ? a + len + 1 : NULL;
 
 	if (d == NULL) {
-		report_error("unknown option \"--%.*s\" (srvlint help%s%s lists them)",
+		report_error("unknown %soption \"--%.*s\" (srvlint help%s%s lists them)",
+		    find_long_count(a, len) > 1 ? "or ambiguous " : "",
 		    (int)(len > 64 ? 64 : len), a, cl->cmd ? " " : "",
 		    cl->cmd ? command_name(cl->cmd) : "");
 		return -1;
