@@ -355,8 +355,62 @@ static const struct row rows[] = {
 	  "z:5 rr _o._tcp.ex. SRV -name-alias t.ex.\n"
 	  "z:6 parse-error note -: srvlint-disable: names no check\n"
 	  "z:6 rr _p._tcp.ex. SRV t.ex.\n"
-	  "z:9 rr _r._tcp.ex. SRV t.ex.\n"
+	  "z:9 parse-error note -: \"srvlint-disabled\" is not a directive; write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]\n"
+	  "z:9 rr _r._tcp.ex. SRV -name-alias t.ex.\n"
 	  "finish 5 apex ex.\n" },
+	/* cli.md, Suppressing a finding: the forms of issue 14 item 4 */
+	{ "srvlint-disable on a line of its own: the next record's, through blank lines and comments",
+	  { { "z", "$ORIGIN ex.\n"
+	      "; srvlint-disable name-unregistered\n"
+	      "_a._tcp IN SRV 0 5 1 t\n"
+	      "_b._tcp IN SRV 0 5 1 t\n"
+	      "; srvlint-disable name-alias\n"
+	      "\n"
+	      "; a plain comment\n"
+	      "_c._tcp IN SRV 0 5 1 t ; srvlint-disable srv-port-zero\n"
+	      "_d._tcp IN SRV 0 5 1 t\n" } },
+	  NULL, 0,
+	  "z:3 rr _a._tcp.ex. SRV -name-unregistered t.ex.\n"
+	  "z:4 rr _b._tcp.ex. SRV t.ex.\n"
+	  "z:8 rr _c._tcp.ex. SRV -name-alias -srv-port-zero t.ex.\n"
+	  "z:9 rr _d._tcp.ex. SRV t.ex.\n"
+	  "finish 4 apex ex.\n" },
+	{ "srvlint-disable-file: every record of its file, before it too; not in a string, not in an $INCLUDE",
+	  { { "z", "$ORIGIN ex.\n"
+	      "_a._tcp IN SRV 0 5 1 t\n"
+	      "$INCLUDE inc\n"
+	      "_b._tcp IN TXT \"; srvlint-disable-file name-alias\"\n"
+	      "  ; srvlint-disable-file name-unregistered, nosuch\n"
+	      "_c._tcp IN SRV 0 5 1 t\n" },
+	    { "inc", "_i._tcp IN SRV 0 5 1 t\n" } },
+	  NULL, 0,
+	  "z:2 rr _a._tcp.ex. SRV -name-unregistered t.ex.\n"
+	  "inc:1 rr _i._tcp.ex. SRV t.ex.\n"
+	  "z:4 rr _b._tcp.ex. TXT -name-unregistered \"; srvlint-disable-file name-alias\"\n"
+	  "z:5 parse-error note -: srvlint-disable-file: unknown check \"nosuch\"\n"
+	  "z:6 rr _c._tcp.ex. SRV -name-unregistered t.ex.\n"
+	  "finish 4 apex ex.\n" },
+	{ "near-miss directives are notes; srvlint alone is a word",
+	  { { "z", "$ORIGIN ex.\n"
+	      "_a._tcp IN SRV 0 5 1 t ; srvlint-disable=name-alias\n"
+	      "_b._tcp IN SRV 0 5 1 t ; SRVLINT-DISABLE name-alias\n"
+	      "_c._tcp IN SRV 0 5 1 t ; srvlint disable name-alias\n"
+	      "_d._tcp IN SRV 0 5 1 t ; Srvlint_Disable_File name-alias\n"
+	      "_e._tcp IN SRV 0 5 1 t ; checked by srvlint every night\n"
+	      "_f._tcp IN SRV 0 5 1 t ; srvlint-disable-files name-alias\n" } },
+	  NULL, 0,
+	  "z:2 parse-error note -: \"srvlint-disable=name-alias\" is not a directive; write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]\n"
+	  "z:2 rr _a._tcp.ex. SRV t.ex.\n"
+	  "z:3 parse-error note -: \"SRVLINT-DISABLE\" is not a directive; write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]\n"
+	  "z:3 rr _b._tcp.ex. SRV t.ex.\n"
+	  "z:4 parse-error note -: \"srvlint disable\" is not a directive; write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]\n"
+	  "z:4 rr _c._tcp.ex. SRV t.ex.\n"
+	  "z:5 parse-error note -: \"Srvlint_Disable_File\" is not a directive; write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]\n"
+	  "z:5 rr _d._tcp.ex. SRV t.ex.\n"
+	  "z:6 rr _e._tcp.ex. SRV t.ex.\n"
+	  "z:7 parse-error note -: \"srvlint-disable-files\" is not a directive; write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]\n"
+	  "z:7 rr _f._tcp.ex. SRV t.ex.\n"
+	  "finish 6 apex ex.\n" },
 	{ "bytes and brackets the reader refuses",
 	  { { "z", "$ORIGIN ex.\n"
 	      "a IN TXT \"open\n"
