@@ -21,13 +21,22 @@ namecheck_defacto(const char *label, size_t len, const char *proto, size_t plen)
 }
 
 /*
- * Who takes a DNS-SD type that breaks RFC 6335 syntax (too long, an inner
- * "_"): Bonjour (mDNSResponder), Avahi and Android's NsdManager browse for
- * it; python-zeroconf refuses it unless strict=False, and systemd-resolved's
- * dns_srv_type_is_valid() refuses it.
+ * Who takes a DNS-SD type that breaks RFC 6335 syntax.  Bonjour
+ * (mDNSResponder), Avahi and Android's NsdManager browse for any of them.
+ * python-zeroconf refuses both a type over 15 characters and an inner "_"
+ * unless strict=False; systemd-resolved's dns_srv_type_is_valid() refuses
+ * an inner "_" but has no length limit.
  */
-#define KB_DNSSD_CLIENTS "Bonjour, Avahi and Android browse for it; " \
-	"python-zeroconf (strict) and systemd-resolved refuse it"
+static const char *
+dnssd_clients(const struct kb_entry *e)
+{
+	for (size_t i = 0; i < e->label_len; i++)
+		if (e->label[i] == '_')
+			return "Bonjour, Avahi and Android browse for it; "
+			    "python-zeroconf (strict) and systemd-resolved refuse it";
+	return "Bonjour, Avahi, Android and systemd-resolved browse for it; "
+	    "python-zeroconf refuses it unless strict=False";
+}
 
 void
 namecheck_defacto_adjust(const struct lint_ctx *ctx, const struct kb_entry *e,
@@ -37,11 +46,11 @@ namecheck_defacto_adjust(const struct lint_ctx *ctx, const struct kb_entry *e,
 	case KB_MISNAME:
 		/* No client looks it up: the severity stands. */
 		snprintf(buf, buflen, "%s; no client looks up this name: clients "
-		    "query %s (%s)", f->message, e->primary, e->source);
+		    "query %s; %s", f->message, e->primary, e->source);
 		break;
 	case KB_DNSSD:
 		snprintf(buf, buflen, "%s; de-facto DNS-SD type: %s; %s",
-		    f->message, e->source, KB_DNSSD_CLIENTS);
+		    f->message, e->source, dnssd_clients(e));
 		break;
 	default:
 		snprintf(buf, buflen, "%s; de-facto name: %s", f->message, e->source);

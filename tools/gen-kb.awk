@@ -27,7 +27,7 @@ function fail(why) {
 		fail("expected 5 tab-separated fields, got " NF)
 		next
 	}
-	if ($1 !~ /^[a-z0-9][a-z0-9_-]*$/) {
+	if ($1 !~ /^[a-z0-9][a-z0-9_+-]*$/) {
 		fail("label \"" $1 "\": lowercase, without its underscore")
 		next
 	}
