@@ -333,6 +333,54 @@ static const struct row rows[] = {
 	  { { 1, "name-unregistered", "warning" } }, .msg = "clients query _h323cs._tcp" },
 	{ "_h323cs._tcp is de-facto", { "_h323cs._tcp SRV 0 0 1720 web", "web A 192.0.2.1" },
 	  { { 1, "name-unregistered", "note" } } },
+	{ "misname registered for another transport", { "_xmpp-client._udp SRV 0 0 5222 web", "web A 192.0.2.1" },
+	  { { 1, "transport-mismatch", "warning" } }, .msg = "clients query _xmpp-client._tcp" },
+	{ "misname _mongodb+srv._tcp", { "_mongodb+srv._tcp SRV 0 0 27017 web", "web A 192.0.2.1" },
+	  { { 1, "name-bad-char", "error" } }, .msg = "clients query _mongodb._tcp" },
+	/* De-facto names (data/defacto.tsv), each from its source: a note in check. */
+	/* Puppet docs "Use DNS SRV records" */
+	{ "Puppet SRV names", { "_x-puppet._tcp SRV 0 5 8140 web", "_x-puppet-ca._tcp SRV 0 5 8140 web",
+	    "_x-puppet-report._tcp SRV 0 5 8140 web", "_x-puppet-file._tcp SRV 0 5 8140 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" }, { 2, "name-unregistered", "note" },
+	    { 3, "name-unregistered", "note" }, { 4, "name-unregistered", "note" } }, .msg = "Puppet" },
+	/* etcd "Clustering Guide"; OpenShift 4 user-provisioned DNS */
+	{ "etcd SRV discovery", { "_etcd-server-ssl._tcp SRV 0 10 2380 web",
+	    "_etcd-client-ssl._tcp SRV 0 10 2379 web", "_etcd-server._tcp SRV 0 10 2380 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" }, { 2, "name-unregistered", "note" } }, .msg = "etcd" },
+	/* Ceph "Looking up Monitors through DNS"; Cisco Jabber Planning Guide */
+	{ "Ceph and Cisco Jabber", { "_ceph-mon._tcp SRV 10 60 6789 web", "_cisco-uds._tcp SRV 0 0 8443 web",
+	    "_cuplogin._tcp SRV 0 0 8443 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" }, { 2, "name-unregistered", "note" },
+	    { 3, "name-unregistered", "note" } } },
+	/* MIT krb5 1.15+ URI lookups (a URI owner without protocol label is fine); XEP-0156 */
+	{ "_kerberos and _kpasswd URI, _xmppconnect TXT", { "_kerberos URI 10 1 \"krb5srv:m:tcp:kdc.example.com\"",
+	    "_kpasswd URI 10 1 \"krb5srv:m:tcp:kdc.example.com\"", "_xmppconnect TXT \"_xmpp-client-xbosh=https://web/bosh\"" },
+	  { { 3, "attrleaf-unregistered", "note" } }, .msg = "XEP-0156" },
+	/* Home Assistant zeroconf table: a DNS-SD type too long for RFC 6335. */
+	{ "_androidtvremote2 is a de-facto DNS-SD type", { "_androidtvremote2._tcp PTR tv._androidtvremote2._tcp",
+	    "tv._androidtvremote2._tcp SRV 0 0 6466 web", "tv._androidtvremote2._tcp TXT \"bt=AA\"", "web A 192.0.2.1" },
+	  { { 1, "name-too-long", "note" }, { 2, "name-too-long", "note" } },
+	  .msg = "python-zeroconf refuses it unless strict=False" },
+	{ "_zigstar_gw: an inner _ that systemd-resolved refuses", { "_zigstar_gw._tcp PTR gw._zigstar_gw._tcp",
+	    "gw._zigstar_gw._tcp SRV 0 0 80 web", "gw._zigstar_gw._tcp TXT \"\"", "web A 192.0.2.1" },
+	  { { 1, "name-bad-char", "note" }, { 2, "name-bad-char", "note" } },
+	  .msg = "python-zeroconf (strict) and systemd-resolved refuse it" },
+	/* Avahi's service-types database */
+	{ "Avahi's _pulse-server", { "_pulse-server._tcp PTR p._pulse-server._tcp",
+	    "p._pulse-server._tcp SRV 0 0 4713 web", "p._pulse-server._tcp TXT \"\"", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" }, { 2, "name-unregistered", "note" } } },
+	/* Peers' vectors where srvlint is right and the peer wrong (see tests/e2e/name.sh too). */
+	/* systemd-resolved's dns_srv_type_is_valid() refuses a leading digit: 9pfs is registered. */
+	{ "_9pfs is registered", { "_9pfs._tcp SRV 0 0 564 web", "web A 192.0.2.1" }, NONE },
+	/* ... and accepts two adjacent hyphens, which RFC 6335 section 5.1 forbids. */
+	{ "_x--x breaks RFC 6335", { "_x--x._tcp SRV 0 0 1 web", "web A 192.0.2.1" },
+	  { { 1, "name-double-hyphen", "error" } } },
+	{ "_HTTP._TCP is _http._tcp", { "_HTTP._TCP SRV 0 0 80 web", "web A 192.0.2.1" }, NONE },
+	/* NAPTR's SIP+D2T is a service field (RFC 3263), never a service label. */
+	{ "_sip+d2t is no service name", { "_sip+d2t._tcp SRV 0 0 5060 web", "web A 192.0.2.1" },
+	  { { 1, "name-bad-char", "error" } } },
+	{ "_a is well-formed, unregistered", { "_a._tcp SRV 0 0 1 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } } },
 };
 
 /* ---- running a row ------------------------------------------------------- */
