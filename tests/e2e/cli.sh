@@ -161,6 +161,21 @@ assert [r["check"] for r in rows] == names, "not every check, in table order"
 assert all(set(r) == {"check", "severity", "reference", "summary", "fix"} for r in rows)
 EOF
 
+# ---- registry --format json ------------------------------------------------------
+run 1 "registry --format json" "$SRVLINT" registry --format json _www 80/tcp no-such-name-x 9/dccp
+python3 - "$tmp/out" <<'EOF' && ok || bad "registry json: $(head -c 400 "$tmp/out")"
+import json, sys
+www, port, none, dccp = [json.loads(l) for l in open(sys.argv[1])]
+assert www["input"] == "_www" and www["found"] and www["name"] == "www" and www["alias_of"] == "http"
+assert www["transports"] == ["tcp", "udp"] and {"port": 80, "port_last": 80, "transport": "tcp", "name": "www", "description": www["description"]} in www["ports"]
+assert port["kind"] == "port" and port["found"] and "http" in [a["name"] for a in port["assignments"]]
+assert all(a["transport"] == "tcp" and a["port"] == 80 for a in port["assignments"])
+assert none == {"input": "no-such-name-x", "kind": "name", "found": False}
+assert dccp["kind"] == "port" and dccp["input"] == "9/dccp"
+EOF
+run 2 "registry --format sarif" "$SRVLINT" registry --format sarif http
+err_is "registry --format sarif" "srvlint: registry: --format text or json"
+
 # ---- output that cannot be written ------------------------------------------------
 full() {	# full WHAT CMD...: to /dev/full, exit 2 with the reason
 	local what=$1
