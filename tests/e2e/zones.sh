@@ -59,6 +59,24 @@ $(diff "$tmp/want" "$tmp/got" | grep '^[<>]')"
 done
 [ "$nzones" -gt 0 ] || bad "no zones in $top_srcdir/zones"
 
+# A misname's finding names the name clients query: every "; names: X"
+# line draws a finding at that line whose message holds X (issue 10).
+"$SRVLINT" check -q -j 1 --format json "$top_srcdir/zones/misnames.zone" > "$tmp/out" 2>&1
+awk 'match($0, /; names: _[a-z0-9._-]*/) { print NR, substr($0, RSTART + 9, RLENGTH - 9) }' \
+    "$top_srcdir/zones/misnames.zone" > "$tmp/names"
+n=0
+while read -r line want; do
+	n=$((n + 1))
+	grep "^{\"file\": \"[^\"]*\", \"line\": $line, " "$tmp/out" |
+	    grep -q -F -e "clients query $want" -e "browsing for $want" &&
+	    ok || bad "misnames.zone:$line: no finding names $want"
+done < "$tmp/names"
+[ "$n" -ge 15 ] && ok || bad "misnames.zone: only $n names: lines"
+
+# The zone of deployed names has no warning or error at all (issue 10).
+grep -E '; expect:.* (warning|error)' "$top_srcdir/zones/deployed.zone" &&
+    bad "deployed.zone is annotated with a warning or error" || ok
+
 # A healthy Active Directory / Teams zone passes CI as it is.
 for z in ad teams; do
 	"$SRVLINT" check -q --fail-on warning "$top_srcdir/zones/$z.zone" > /dev/null 2>&1 &&
