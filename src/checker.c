@@ -251,6 +251,19 @@ rec_namecheck(struct rec *r, int si, int pi)
 	    (const char *)p, pl, &tmpl, &r->proxy);
 }
 
+/* proto-unknown on protocol label pi beside service label si (namecheck.c). */
+static void
+rec_protocol(struct rec *r, int si, int pi)
+{
+	struct finding tmpl;
+	size_t sl, pl;
+	const uint8_t *s = dname_label(&r->o, si, &sl), *p = dname_label(&r->o, pi, &pl);
+
+	finding_init(&tmpl, CHECK_PROTO_UNKNOWN);
+	(void)namecheck_protocol(r->ch->ctx, (const char *)s + 1, sl - 1,
+	    (const char *)p + 1, pl - 1, &tmpl, &r->proxy);
+}
+
 /* --- DNS-SD ------------------------------------------------------------------- */
 
 /*
@@ -577,19 +590,6 @@ is_instance(const struct dname *d)
 
 /* --- SRV and URI owners ------------------------------------------------------- */
 
-/*
- * _im._sip, _pres._xmpp: RFC 3861 section 3.2 puts the IM or presence
- * protocol label from IANA's IM and presence SRV label registries in the
- * protocol position (RFC 3861 and RFC 3922 register _xmpp there, RFC 5509
- * _sip): no transport, and no proto-unknown.
- */
-static int
-is_impp_owner(const struct dname *d)
-{
-	return (lab_eq(d, 0, "_im") || lab_eq(d, 0, "_pres")) &&
-	    (lab_eq(d, 1, "_sip") || lab_eq(d, 1, "_xmpp"));
-}
-
 /* SRV, TXT or URI at <x>._sub._svc._proto: instance data under a subtype name. */
 static int
 report_under_sub(struct rec *r)
@@ -628,13 +628,7 @@ check_service_owner(struct rec *r)
 	}
 	if (lab_us(o, 0) && lab_us(o, 1)) {
 		r->judged = 1;
-		if (lab_transport(o, 1) == 0 && !is_impp_owner(o)) {
-			p1 = dname_label(o, 1, &l1);
-			rec_report(r, CHECK_PROTO_UNKNOWN, SEV_OFF, rec_defacto(r, 0, 1),
-			    "\"%s\" is not a transport: clients look for %s only under "
-			    "_tcp, _udp, _sctp and _dccp", lstr(&b1, p1, l1),
-			    lstr(&b2, p0, l0));
-		}
+		rec_protocol(r, 0, 1);
 		rec_namecheck(r, 0, 1);
 		return;
 	}

@@ -208,6 +208,43 @@ judge_transport(struct judge *j, const struct reg_service *svc,
 	emit(j, CHECK_TRANSPORT_MISMATCH, NULL, msg);
 }
 
+/*
+ * _im._sip, _pres._xmpp: RFC 3861 section 3.2 puts the IM or presence
+ * protocol label from IANA's IM and presence SRV label registries in the
+ * protocol position (RFC 3861 and RFC 3922 register _xmpp there, RFC 5509
+ * _sip): no transport, and no proto-unknown.
+ */
+static int
+is_impp(const char *svc, size_t slen, const char *proto, size_t plen)
+{
+	return (svcname_equal(svc, slen, "im", 2) || svcname_equal(svc, slen, "pres", 4)) &&
+	    (svcname_equal(proto, plen, "sip", 3) || svcname_equal(proto, plen, "xmpp", 4));
+}
+
+int
+namecheck_protocol(const struct lint_ctx *ctx, const char *label, size_t len,
+    const char *proto, size_t plen, const struct finding *tmpl,
+    const struct sink *sink)
+{
+	struct judge j = { ctx, tmpl, sink, NULL, label, len, "" };
+	char msg[512], p[REPORT_SHOW_BUFLEN];
+
+	if (transport_parse(proto, plen) != 0 || is_impp(label, len, proto, plen))
+		return 0;
+	j.kb = namecheck_defacto(label, len, proto, plen);
+	if (plen == 0) {
+		snprintf(msg, sizeof(msg), "the protocol label is a bare \"_\": "
+		    "clients look for _%s only under _tcp, _udp, _sctp and _dccp",
+		    shown(&j));
+	} else {
+		report_show(proto, plen, p, sizeof(p));
+		snprintf(msg, sizeof(msg), "\"_%s\" is not a transport: clients "
+		    "look for _%s only under _tcp, _udp, _sctp and _dccp", p, shown(&j));
+	}
+	emit(&j, CHECK_PROTO_UNKNOWN, NULL, msg);
+	return 1;
+}
+
 int
 namecheck_service(const struct lint_ctx *ctx, const char *label, size_t len,
     const char *proto, size_t plen, const struct finding *tmpl,
