@@ -35,11 +35,34 @@ struct rec {
 	int judged;		/* labels 0..judged were judged as service,
 				 * protocol or DNS-SD labels: attrleaf checks
 				 * do not report them again */
+	uint64_t nkey;		/* the name a finding about labels is about (namedup.h) */
 };
 
 /* --- reporting -------------------------------------------------------------- */
 
 static char *rdf_str(const ldns_rdf *rdf);
+
+/*
+ * The findings about an owner's labels: reported once per owner name, not
+ * once per record (checks.md "Scope notes"), by namedup.h's filter on the
+ * ordered stream of findings.
+ */
+static int
+about_name(enum check_id id)
+{
+	switch (id) {
+	case CHECK_NAME_EMPTY: case CHECK_NAME_TOO_LONG: case CHECK_NAME_BAD_CHAR:
+	case CHECK_NAME_NO_LETTER: case CHECK_NAME_HYPHEN_EDGE:
+	case CHECK_NAME_DOUBLE_HYPHEN: case CHECK_NAME_LEGACY: case CHECK_NAME_ALIAS:
+	case CHECK_NAME_UNREGISTERED: case CHECK_NAME_RESERVED:
+	case CHECK_NAME_EXPERIMENTAL: case CHECK_LABEL_NO_UNDERSCORE:
+	case CHECK_PROTO_MISSING: case CHECK_PROTO_UNKNOWN: case CHECK_PROTO_DNSSD:
+	case CHECK_TRANSPORT_MISMATCH: case CHECK_ATTRLEAF_UNREGISTERED:
+		return 1;
+	default:
+		return 0;
+	}
+}
 
 static void
 rec_emit(void *ud, const struct finding *f)
@@ -57,6 +80,8 @@ rec_emit(void *ud, const struct finding *f)
 	g.file = r->pos->file;
 	g.line = r->pos->line;
 	g.domain = r->pos->domain;
+	if (about_name(f->check))
+		g.name_key = r->nkey != 0 ? r->nkey : 1;
 	sink_emit(r->ch->sink, &g);
 }
 
@@ -333,7 +358,11 @@ check_dnssd_type(struct rec *r, int si, int pi)
 	unsigned tp = lab_transport(&r->o, pi);
 	struct lbuf b;
 	size_t pl;
-	const uint8_t *p;
+	const uint8_t *p = dname_suffix(&r->o, si, &pl);
+	uint64_t okey = r->nkey;
+
+	/* An instance's or subtype's findings on its type are the type's. */
+	r->nkey = xref_hash(p, pl);
 
 	if (tp != TP_TCP && tp != TP_UDP) {
 		p = dname_label(&r->o, pi, &pl);
@@ -345,6 +374,7 @@ check_dnssd_type(struct rec *r, int si, int pi)
 	} else {
 		rec_namecheck(r, si, pi);
 	}
+	r->nkey = okey;
 }
 
 /* The record's target name (rdf i, a dname); 0, or -1 when there is none. */
@@ -1077,6 +1107,7 @@ checker_record(struct checker *ch, const ldns_rr *rr, const struct rr_pos *pos)
 	r.judged = -1;
 	if (xref_dname_parse(&r.o, ldns_rdf_data(owner), ldns_rdf_size(owner)) != 0)
 		return;
+	r.nkey = xref_hash(r.o.w, r.o.len);
 	r.type = ldns_rr_get_type(rr);
 	desc = ldns_rr_descript(r.type);
 	if (desc != NULL && desc->_name != NULL) {

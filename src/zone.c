@@ -29,6 +29,7 @@
 #include "modes.h"
 #include "report.h"
 #include "zinclude.h"
+#include "namedup.h"
 #include "zone.h"
 #include "zparse.h"
 #include "zpool.h"
@@ -1035,9 +1036,18 @@ zone_main(const struct lint_ctx *ctx, struct report *r, int argc, char **argv)
 		report_error("check: no zone file given (\"-\" reads standard input)");
 		return 2;
 	}
-	for (i = 0; i < argc; i++)
-		if (zone_check_file(ctx, argv[i], &zp, NULL, &out) != 0)
+	for (i = 0; i < argc; i++) {
+		/* A finding about a name once per zone (namedup.h). */
+		struct namedup *once = namedup_create(&out);
+		struct sink filtered = { namedup_emit, once };
+		if (once == NULL) {
+			report_error("check: out of memory");
+			return 2;
+		}
+		if (zone_check_file(ctx, argv[i], &zp, NULL, &filtered) != 0)
 			failed++;
+		namedup_destroy(once);
+	}
 	/* a file not read to its end is not counted as checked */
 	status = report_finish(r, (unsigned long)(argc - failed), "file");
 	return failed ? 2 : status;

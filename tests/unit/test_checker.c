@@ -21,6 +21,7 @@
 #include "checker_impl.h"
 #include "finding.h"
 #include "lint.h"
+#include "namedup.h"
 #include "registry.h"
 
 #define MAXREC 12
@@ -86,10 +87,13 @@ static const struct row rows[] = {
 	{ "proto-unknown never for TXT (RFC 8460)", { "_smtp._tls TXT \"v=TLSRPTv1; rua=mailto:t@example.com\"" }, NONE },
 	{ "proto-unknown never for TLSA", { "_25._tls.mail TLSA 3 1 1 0123456789abcdef" },
 	  { { 1, "attrleaf-rrtype", "warning" } } },
-	/* ipp is registered for tcp and udp only: proto-dnssd, not transport-mismatch. */
+	/*
+	 * ipp is registered for tcp and udp only: proto-dnssd, not
+	 * transport-mismatch; the instance does not repeat its type's finding.
+	 */
 	{ "DNS-SD over SCTP", { "_ipp._sctp PTR p._ipp._sctp", "p._ipp._sctp SRV 0 0 631 web",
 	    "p._ipp._sctp TXT \"\"", "web A 192.0.2.1" },
-	  { { 1, "proto-dnssd", "warning" }, { 2, "proto-dnssd", "warning" } } },
+	  { { 1, "proto-dnssd", "warning" } } },
 
 	/* ---- SRV data ---- */
 	{ "target is a CNAME", { "_http._tcp SRV 0 0 80 alias", "alias CNAME web", "web A 192.0.2.1" },
@@ -267,7 +271,7 @@ static const struct row rows[] = {
 	  { { 1, "dnssd-instance-no-txt", "error" } } },
 	{ "_-first instance of an unregistered type", { "_zq-none._udp PTR _x._zq-none._udp",
 	    "_x._zq-none._udp SRV 0 0 80 web", "_x._zq-none._udp TXT \"\"", "web A 192.0.2.1" },
-	  { { 1, "name-unregistered", "warning" }, { 2, "name-unregistered", "warning" } } },
+	  { { 1, "name-unregistered", "warning" } } },
 	/* RFC 3861 section 3.2, RFC 3922, RFC 5509: IM and presence protocol labels. */
 	{ "_im._sip", { "_im._sip SRV 0 0 5060 web", "web A 192.0.2.1" }, NONE },
 	{ "_pres._sip", { "_pres._sip SRV 0 0 5060 web", "web A 192.0.2.1" }, NONE },
@@ -359,16 +363,53 @@ static const struct row rows[] = {
 	/* Home Assistant zeroconf table: a DNS-SD type too long for RFC 6335. */
 	{ "_androidtvremote2 is a de-facto DNS-SD type", { "_androidtvremote2._tcp PTR tv._androidtvremote2._tcp",
 	    "tv._androidtvremote2._tcp SRV 0 0 6466 web", "tv._androidtvremote2._tcp TXT \"bt=AA\"", "web A 192.0.2.1" },
-	  { { 1, "name-too-long", "note" }, { 2, "name-too-long", "note" } },
+	  { { 1, "name-too-long", "note" } },
 	  .msg = "python-zeroconf refuses it unless strict=False" },
 	{ "_zigstar_gw: an inner _ that systemd-resolved refuses", { "_zigstar_gw._tcp PTR gw._zigstar_gw._tcp",
 	    "gw._zigstar_gw._tcp SRV 0 0 80 web", "gw._zigstar_gw._tcp TXT \"\"", "web A 192.0.2.1" },
-	  { { 1, "name-bad-char", "note" }, { 2, "name-bad-char", "note" } },
+	  { { 1, "name-bad-char", "note" } },
 	  .msg = "python-zeroconf (strict) and systemd-resolved refuse it" },
 	/* Avahi's service-types database */
 	{ "Avahi's _pulse-server", { "_pulse-server._tcp PTR p._pulse-server._tcp",
 	    "p._pulse-server._tcp SRV 0 0 4713 web", "p._pulse-server._tcp TXT \"\"", "web A 192.0.2.1" },
-	  { { 1, "name-unregistered", "note" }, { 2, "name-unregistered", "note" } } },
+	  { { 1, "name-unregistered", "note" } } },
+	/*
+	 * Issue 10 item 9, checks.md "Scope notes": a finding about a name once
+	 * per owner name, at its first record; an instance does not repeat its
+	 * type's finding.  Every row also runs split over two checkers, both
+	 * ways (-j).
+	 */
+	{ "unregistered type, three instances: one finding", { "_zq-none._tcp PTR a._zq-none._tcp",
+	    "_zq-none._tcp PTR b._zq-none._tcp", "_zq-none._tcp PTR c._zq-none._tcp",
+	    "a._zq-none._tcp SRV 0 0 1 web", "b._zq-none._tcp SRV 0 0 1 web", "c._zq-none._tcp SRV 0 0 1 web",
+	    "a._zq-none._tcp TXT \"\"", "b._zq-none._tcp TXT \"\"", "c._zq-none._tcp TXT \"\"",
+	    "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } } },
+	{ "instances before their browse owner: the first record reports", { "a._zq-none._tcp SRV 0 0 1 web",
+	    "a._zq-none._tcp TXT \"\"", "_zq-none._tcp PTR a._zq-none._tcp", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } } },
+	{ "instances without a browse owner: the first", { "b._zq-none._tcp SRV 0 0 1 web",
+	    "a._zq-none._tcp SRV 0 0 1 web", "a._zq-none._tcp TXT \"\"", "b._zq-none._tcp TXT \"\"",
+	    "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } } },
+	{ "two SRV records of one owner: one finding", { "_www._tcp SRV 0 5 80 web",
+	    "_www._tcp SRV 0 5 80 web2", "web A 192.0.2.1", "web2 A 192.0.2.2" },
+	  { { 1, "name-alias", "warning" } } },
+	/* A directive silences its record: the owner's finding stands at its next one. */
+	{ "a directive on the first record", { "_www._tcp SRV 0 5 80 web",
+	    "_www._tcp SRV 0 5 80 web2", "web A 192.0.2.1", "web2 A 192.0.2.2" },
+	  { { 2, "name-alias", "warning" } }, 0, NULL, 1, "name-alias" },
+	{ "two owners: two findings", { "_www._tcp SRV 0 5 80 web", "_www._udp SRV 0 5 80 web",
+	    "web A 192.0.2.1" },
+	  { { 1, "name-alias", "warning" }, { 2, "name-alias", "warning" } } },
+	{ "one owner, two problems: both", { "_imaps._udp SRV 0 0 993 web", "_imaps._udp SRV 0 0 993 web2",
+	    "_www._ssl SRV 0 0 80 web", "web A 192.0.2.1", "web2 A 192.0.2.2" },
+	  { { 1, "transport-mismatch", "warning" }, { 3, "proto-unknown", "warning" }, { 3, "name-alias", "warning" } } },
+	{ "attribute leaf, three TXT records: one note", { "_zq-config TXT \"a\"", "_zq-config TXT \"b\"",
+	    "_zq-config TXT \"c\"" },
+	  { { 1, "attrleaf-unregistered", "note" } } },
+	{ "other checks stay per record", { "@ MX 10 mail_1.example.net.", "@ MX 20 mail_2.example.net." },
+	  { { 1, "hostname-underscore", "warning" }, { 2, "hostname-underscore", "warning" } } },
 	/* Peers' vectors where srvlint is right and the peer wrong (see tests/e2e/name.sh too). */
 	/* systemd-resolved's dns_srv_type_is_valid() refuses a leading digit: 9pfs is registered. */
 	{ "_9pfs is registered", { "_9pfs._tcp SRV 0 0 564 web", "web A 192.0.2.1" }, NONE },
@@ -461,6 +502,9 @@ run_row(const struct row *row, int nsplit, int rot, struct run *out)
 	ldns_rdf *apex = row->probe ? NULL :
 	    ldns_dname_new_frm_str(row->apex != NULL ? row->apex : "example.com.");
 	struct sink sink = { collect, out };
+	/* zone mode's stream: a finding about a name once (namedup.h) */
+	struct namedup *once = namedup_create(&sink);
+	struct sink filtered = { namedup_emit, once };
 	struct checker *ch[2];
 	int dis = row->dis_check != NULL ? check_by_name(row->dis_check) : -1;
 
@@ -468,7 +512,7 @@ run_row(const struct row *row, int nsplit, int rot, struct run *out)
 		assert_true(dis >= 0);
 	out->n = 0;
 	for (int k = 0; k < nsplit; k++)
-		assert_non_null(ch[k] = checker_create(&ctx, &sink, apex));
+		assert_non_null(ch[k] = checker_create(&ctx, &filtered, apex));
 	if (row->unknown != NULL) {
 		ldns_rdf *u = ldns_dname_new_frm_str(row->unknown);
 		checker_name_unknown(ch[nsplit - 1], u);
@@ -485,6 +529,7 @@ run_row(const struct row *row, int nsplit, int rot, struct run *out)
 	checker_finish(ch[0]);
 	for (int k = 0; k < nsplit; k++)
 		checker_destroy(ch[k]);
+	namedup_destroy(once);
 	for (size_t i = 0; i < n; i++)
 		ldns_rr_free(rrs[i]);
 	ldns_rdf_deep_free(apex);
