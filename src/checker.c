@@ -1149,6 +1149,9 @@ checker_record(struct checker *ch, const ldns_rr *rr, const struct rr_pos *pos)
 	case LDNS_RR_TYPE_CNAME:
 		(void)xref_fact(ch, xref_hash(r.o.w, r.o.len), NF_CNAME);
 		break;
+	case LDNS_RR_TYPE_SOA:
+		ch->has_soa = 1;
+		break;
 	case LDNS_RR_TYPE_MX:
 		check_host_target(&r, 1);
 		break;

@@ -44,6 +44,7 @@ struct row {
 	int single;			/* only through one checker (see the row) */
 	const char *apex;		/* the zone's apex; NULL: example.com. */
 	const char *msg;		/* some finding's message holds this text */
+	int fragment;			/* no SOA: a fragment (else one is fed first, on line 0) */
 };
 
 /* 200 bytes of TXT value. */
@@ -151,6 +152,28 @@ static const struct row rows[] = {
 	{ "instance with zero-length TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web",
 	    "p._ipp._tcp TXT \\# 0", "web A 192.0.2.1" },
 	  { { 1, "dnssd-instance-no-txt", "error" } } },
+	/* Fragments (checks.md: a file with no SOA): what concludes from absence is a note. */
+	{ "fragment: target without address", { "_http._tcp SRV 0 0 80 nohost" },
+	  { { 1, "srv-target-no-address", "note" } }, .fragment = 1,
+	  .msg = "has no A or AAAA record in this file" },
+	{ "fragment: instance without SRV", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp TXT \"x=1\"" },
+	  { { 1, "dnssd-instance-no-srv", "note" } }, .fragment = 1,
+	  .msg = "has no SRV record in this file" },
+	{ "fragment: instance without TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web",
+	    "web A 192.0.2.1" },
+	  { { 1, "dnssd-instance-no-txt", "note" } }, .fragment = 1,
+	  .msg = "has no TXT record in this file" },
+	{ "fragment: instance without either", { "_ipp._tcp PTR p._ipp._tcp" },
+	  { { 1, "dnssd-instance-no-srv", "note" }, { 1, "dnssd-instance-no-txt", "note" } },
+	  .fragment = 1 },
+	/* A zero-length TXT and an alias are there to see: still errors in a fragment. */
+	{ "fragment: zero-length TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web",
+	    "p._ipp._tcp TXT \\# 0", "web A 192.0.2.1" },
+	  { { 1, "dnssd-instance-no-txt", "error" } }, .fragment = 1 },
+	{ "fragment: target an alias", { "_http._tcp SRV 0 0 80 www", "www CNAME web.example.net." },
+	  { { 1, "srv-target-cname", "error" } }, .fragment = 1 },
+	{ "zone with SOA: target without address", { "_http._tcp SRV 0 0 80 nohost" },
+	  { { 1, "srv-target-no-address", "error" } }, .msg = "has no A or AAAA record in the zone" },
 	{ "instance browsed twice: one finding", { "_ipp._tcp PTR p._ipp._tcp", "_ipp._tcp PTR p._ipp._tcp",
 	    "_x._sub._ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp TXT \"\"" },
 	  { { 1, "dnssd-instance-no-srv", "error" } } },
@@ -517,6 +540,15 @@ run_row(const struct row *row, int nsplit, int rot, struct run *out)
 		ldns_rdf *u = ldns_dname_new_frm_str(row->unknown);
 		checker_name_unknown(ch[nsplit - 1], u);
 		ldns_rdf_deep_free(u);
+	}
+	if (!row->fragment) {
+		/* To the last checker: a merge must carry "has SOA" over. */
+		ldns_rr *soa = NULL;
+		struct rr_pos pos = { "t.zone", 0, 0, row->probe ? "example.com" : NULL };
+		assert_int_equal(ldns_rr_new_frm_str(&soa, "example.com. SOA ns.example.com. "
+		    "hm.example.com. 1 7200 3600 1209600 300", 3600, NULL, NULL), LDNS_STATUS_OK);
+		checker_record(ch[nsplit - 1], soa, &pos);
+		ldns_rr_free(soa);
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct rr_pos pos = { "t.zone", i + 1, 0, row->probe ? "example.com" : NULL };
