@@ -81,7 +81,7 @@ printf '_www._tcp IN SRV 0 5 80 @\n@ IN A 192.0.2.1\n' | "$SRVLINT" check -q -o 
 # No origin: relative names are a parse-error naming the fix.
 printf 'www IN A 192.0.2.1\n' > noorigin.zone
 "$SRVLINT" check -q noorigin.zone > out; rc=$?
-[ $rc -eq 1 ] && has out 'noorigin.zone:1: error: www.: relative name www but no origin: add $ORIGIN or use -o [parse-error]' \
+[ $rc -eq 1 ] && has out 'noorigin.zone:1: error: relative name www but no origin: add $ORIGIN or use -o [parse-error]' \
 	&& ok || bad "no origin: $(cat out)"
 
 # Several files: each its own apex and scope; a missing one gives 2, the rest are still checked.

@@ -301,7 +301,7 @@ static const struct row rows[] = {
 	{ "no origin: relative names are parse errors, absolute ones pass",
 	  { { "z", "www IN A 192.0.2.1\nabs.example. IN MX 10 mx\nok.example. IN MX 10 mx.example.\n" } },
 	  NULL, 0,
-	  "z:1 parse-error error www.: relative name www but no origin: add $ORIGIN or use -o\n"
+	  "z:1 parse-error error -: relative name www but no origin: add $ORIGIN or use -o\n"
 	  "z:2 parse-error error abs.example.: relative name mx but no origin: add $ORIGIN or use -o\n"
 	  "z:3 rr ok.example. MX\n"
 	  "finish 1 apex -\n" },
@@ -863,6 +863,11 @@ test_fast_path_same(void **state)
 		st = ldns_rr_new_frm_str(&rr, same_rows[i], 3600, origin, NULL);
 		want = st == LDNS_STATUS_OK ? ldns_rr2str(rr) :
 		    strdup(ldns_get_errorstr_by_id(st));
+		/* ldns's "Syntax error" for a label over 63 bytes is said better (issue 10 item 8). */
+		if (st != LDNS_STATUS_OK && strstr(o.buf, "a DNS label has at most 63") != NULL) {
+			free(want);
+			want = strdup(o.buf);
+		}
 		if (rc != 0 || strcmp(o.buf, want) != 0) {
 			print_error("row %s\n  want %s\n  got  %s\n", same_rows[i], want, o.buf);
 			failed = 1;
