@@ -30,6 +30,7 @@ struct finding {
 	 * (namedup.h); 0 for every other finding.
 	 */
 	unsigned long long name_key;
+	const char *fingerprint;	/* set by the report (fingerprint.h); NULL from checks */
 };
 
 /* Initialises f for check id at its default severity, all else empty. */

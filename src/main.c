@@ -166,10 +166,8 @@ run(enum command cmd, const struct options *opt, int version, int argc, char **a
 		break;
 	}
 	ctx.defacto_lowers = cmd == CMD_CHECK || cmd == CMD_PROBE;
-	if ((r = report_create(stdout, stderr, opt, group)) == NULL) {
-		report_error("out of memory");
-		goto out;
-	}
+	if ((r = report_create(stdout, stderr, opt, group)) == NULL)
+		goto out;	/* it said why */
 	if (cmd == CMD_CHECK)
 		rc = zone_main(&ctx, r, argc, argv);
 	else if (cmd == CMD_PROBE)

@@ -37,7 +37,8 @@ enum opt_key {
 	K_FORMAT, K_FAIL_ON, K_SEVERITY, K_ALLOW, K_CONFIG, K_NO_CONFIG,
 	K_REGISTRY, K_COLOR, K_QUIET, K_ORIGIN, K_INCLUDE_DIR, K_NO_INCLUDE,
 	K_JOBS, K_SERVER, K_NAMES, K_TIMEOUT, K_TRIES, K_CONCURRENCY,
-	K_MAX_TIME, K_FILE, K_TEMPLATE, K_HELP, K_VERSION
+	K_MAX_TIME, K_FILE, K_TEMPLATE, K_HELP, K_VERSION, K_BASELINE,
+	K_WRITE_BASELINE
 };
 
 /* Which commands an option is listed for in their usage. */
@@ -60,7 +61,7 @@ struct optdef {
 };
 
 static const struct optdef optdefs[] = {
-	{ "format", 0, "text|json|sarif", C_ALL, K_FORMAT, "output format (default text)" },
+	{ "format", 0, "text|json|sarif|github|gitlab", C_ALL, K_FORMAT, "output format (default text)" },
 	{ "fail-on", 0, "error|warning|note|never", C_LINT, K_FAIL_ON,
 	  "lowest severity that makes the exit status 1 (default warning)" },
 	{ "severity", 0, "CHECK=LEVEL[,...]", C_LINT, K_SEVERITY,
@@ -74,6 +75,10 @@ static const struct optdef optdefs[] = {
 	{ "color", 0, "auto|always|never", C_LINT, K_COLOR,
 	  "color in text output (auto: a terminal, NO_COLOR unset)" },
 	{ "quiet", 'q', NULL, C_LINT, K_QUIET, "findings only, no summary line" },
+	{ "baseline", 0, "FILE", C_LINT, K_BASELINE,
+	  "report only findings whose fingerprint is not in FILE" },
+	{ "write-baseline", 0, "FILE", C_LINT, K_WRITE_BASELINE,
+	  "write every finding's fingerprint to FILE, and exit 0" },
 	{ "origin", 'o', "NAME", C_CHECK, K_ORIGIN,
 	  "origin for relative names when the file has no $ORIGIN" },
 	{ "include-dir", 0, "DIR", C_CHECK, K_INCLUDE_DIR,
@@ -161,6 +166,8 @@ options_free(struct options *o)
 	free((char *)o->include_dir);
 	free((char *)o->names_file);
 	free((char *)o->domains_file);
+	free((char *)o->baseline);
+	free((char *)o->write_baseline);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -263,6 +270,8 @@ apply(struct options *o, const struct optdef *d, const char *arg, const char *wh
 		if (strcmp(arg, "text") == 0) o->format = FORMAT_TEXT;
 		else if (strcmp(arg, "json") == 0) o->format = FORMAT_JSON;
 		else if (strcmp(arg, "sarif") == 0) o->format = FORMAT_SARIF;
+		else if (strcmp(arg, "github") == 0) o->format = FORMAT_GITHUB;
+		else if (strcmp(arg, "gitlab") == 0) o->format = FORMAT_GITLAB;
 		else goto bad_value;
 		return 0;
 	case K_FAIL_ON:
@@ -287,6 +296,12 @@ apply(struct options *o, const struct optdef *d, const char *arg, const char *wh
 	case K_QUIET:
 		o->quiet = 1;
 		return 0;
+	case K_BASELINE:
+		err = set_string(&o->baseline, arg);
+		break;
+	case K_WRITE_BASELINE:
+		err = set_string(&o->write_baseline, arg);
+		break;
 	case K_ORIGIN:
 		err = set_string(&o->origin, arg);
 		break;

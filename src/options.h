@@ -9,7 +9,7 @@
 
 #include "check.h"
 
-enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_GITHUB, FORMAT_GITLAB };
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* The severity that makes the exit status 1; FAIL_NEVER: none does. */
@@ -24,6 +24,8 @@ struct options {
 	const char *registry_file;	/* --registry, or NULL: built-in */
 	enum color color;
 	int quiet;
+	const char *baseline;		/* --baseline FILE, or NULL */
+	const char *write_baseline;	/* --write-baseline FILE, or NULL */
 
 	/* check */
 	const char *origin;		/* -o: origin for relative names, or NULL */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 struct row {
-	const char *name, *severity, *ref, *summary, *fix;
+	const char *name, *severity, *ref, *title, *summary, *fix;
 };
 
 #define SEV_ERROR "error"
@@ -14,7 +14,7 @@ struct row {
 #define SEV_NOTE "note"
 
 static const struct row rows[] = {
-#define CHECK(id, name, sev, ref, summary, fix) { name, sev, ref, summary, fix },
+#define CHECK(id, name, sev, ref, title, summary, fix) { name, sev, ref, title, summary, fix },
 #include "checks.def"
 #undef CHECK
 };
@@ -83,6 +83,7 @@ main(int argc, char **argv)
 		    rows[i].severity, rows[i].ref, rows[i].summary);
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		printf("\n## %s\n\n", rows[i].name);
+		printf("%s.\n\n", rows[i].title);
 		printf("- severity: %s\n- reference: %s\n- fires when: %s\n- fix: %s\n",
 		    rows[i].severity, rows[i].ref, rows[i].summary, rows[i].fix);
 	}
