@@ -1387,12 +1387,15 @@ probe_main(const struct lint_ctx *ctx, struct report *r, int argc, char **argv)
 	if (getenv("SRVLINT_PROBE_STATS") != NULL)
 		stats_print(&p);
 
-	rc = report_finish(r, p.ndomains, "domain");
+	/* Said before the log closes, so SARIF's invocation carries it. */
 	if (p.oom)
 		report_error("probe: out of memory; some names were not checked");
 	else if (p.nsent > 0 && p.nanswered == 0)
 		report_error("probe: no answer from any server");
-	else
+	if (p.oom || (p.nsent > 0 && p.nanswered == 0))
+		report_run_failed(r);
+	rc = report_finish(r, p.ndomains, "domain");
+	if (!p.oom && !(p.nsent > 0 && p.nanswered == 0))
 		ret = rc;
 out:
 	progress_clear(&p);

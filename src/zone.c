@@ -1048,6 +1048,8 @@ zone_main(const struct lint_ctx *ctx, struct report *r, int argc, char **argv)
 			failed++;
 		namedup_destroy(once);
 	}
+	if (failed)
+		report_run_failed(r);
 	/* a file not read to its end is not counted as checked */
 	status = report_finish(r, (unsigned long)(argc - failed), "file");
 	return failed ? 2 : status;
