@@ -18,14 +18,21 @@ same() {
 	if cmp -s "$2" "$3"; then ok; else bad "$1 (- want, + got):"; diff -u "$2" "$3" | sed -n '3,$p' >&2; fi
 }
 
+# The SARIF tests need the schema validator (README: python3-jsonschema).
+if python3 -c 'import jsonschema' 2> /dev/null; then
+	have_schema=true
+else
+	have_schema=false
+	echo "SKIP: the SARIF tests: python3-jsonschema not installed"
+fi
+
 # sarif WHAT LOG WANT-FILE: LOG is valid and its results are WANT-FILE's lines.
 sarif() {
-	python3 "$sarif_check" "$schema" "$2" > "$tmp/sarif.got"
-	case $? in
-	0) same "$1: sarif" "$3" "$tmp/sarif.got" ;;
-	77) echo "SKIP: $1: python3-jsonschema not installed (apt-get install python3-jsonschema)" ;;
-	*) bad "$1: not valid SARIF for code scanning" ;;
-	esac
+	if python3 "$sarif_check" "$schema" "$2" > "$tmp/sarif.got"; then
+		same "$1: sarif" "$3" "$tmp/sarif.got"
+	else
+		bad "$1: not valid SARIF for code scanning"
+	fi
 }
 
 # A zone whose file name needs every escape: UTF-8, ",", ":"; an owner with
@@ -94,6 +101,7 @@ printf '$ORIGIN c.example.\n@ 300 SOA ns admin 1 3600 600 86400 300\n@ 300 NS ns
 python3 -c 'import json,sys; o=json.loads(open(sys.argv[1], encoding="utf-8").read()); sys.exit(0 if o["file"] == sys.argv[2] and o["line"] == 6 else 1)' "$tmp/got" "$zone" \
     && ok || bad "json file name: $(cat "$tmp/got")"
 
+if $have_schema; then
 # --- SARIF: check, with the file under the current directory ---
 "$SRVLINT" check -q --format sarif "$zone" > "$tmp/log"; rc=$?
 [ $rc -eq 1 ] && ok || bad "sarif check: rc=$rc, want 1"
@@ -176,5 +184,6 @@ EOF2
 else
 	echo "SKIP: probe SARIF: nsd or drill not installed"
 fi
+fi	# have_schema
 
 e2e_finish ci-formats

@@ -110,9 +110,9 @@ err_is "an option with ESC" 'srvlint: unknown option "--\027[2J" (srvlint help c
 run 2 "a short option" "$SRVLINT" name -x _http
 err_is "a short option" 'srvlint: unknown option "-x" (srvlint help name lists them)'
 run 2 "a missing value" "$SRVLINT" check "$zone" --format
-err_is "a missing value" 'srvlint: option --format needs a value (text|json|sarif)'
+err_is "a missing value" 'srvlint: option --format needs a value (text|json|sarif|github|gitlab)'
 run 2 "a bad value" "$SRVLINT" check --format=yaml "$zone"
-err_is "a bad value" 'srvlint: --format: expected text|json|sarif, not "yaml"'
+err_is "a bad value" 'srvlint: --format: expected text|json|sarif|github|gitlab, not "yaml"'
 run 2 "--tries is capped" "$SRVLINT" probe --tries 11 example.com
 every_line_prefixed "--tries 11"
 run 2 "--max-time 0" "$SRVLINT" probe --max-time 0 example.com
