@@ -83,32 +83,33 @@ same "new defect" want got
 "$SRVLINT" check -q --fail-on error --baseline base.txt z.zone > /dev/null; rc=$?
 [ $rc -eq 1 ] && ok || bad "new error, --fail-on error: rc=$rc, want 1"
 
-# --- occurrences: a second finding with the same parts is new ---
+# --- occurrences: a second finding with the same parts (two port-0 SRV
+# records of one owner) is new ---
 cat > o.zone <<'ZONE'
 $ORIGIN o.example.
 $TTL 300
 @ SOA ns admin 1 3600 600 86400 300
 @ NS ns
 ns A 192.0.2.1
-_www._tcp SRV 0 0 80 ns
+_http._tcp SRV 0 0 0 ns
 ZONE
 "$SRVLINT" check -q --write-baseline o.txt o.zone > /dev/null
-printf '_www._tcp SRV 0 0 8080 ns\n' >> o.zone
+printf '_http._tcp SRV 1 0 0 ns\n' >> o.zone
 "$SRVLINT" check -q --format json --baseline o.txt o.zone > out; rc=$?
-[ $rc -eq 1 ] && [ "$(wc -l < out)" -eq 1 ] && grep -q '"line": 7, .*"check": "name-alias"' out \
+[ $rc -eq 1 ] && [ "$(wc -l < out)" -eq 1 ] && grep -q '"line": 7, .*"check": "srv-port-zero"' out \
     && ok || bad "second occurrence: rc=$rc, $(cat out)"
 "$SRVLINT" check -q --format gitlab o.zone | python3 -c '
 import json, sys
 print("\n".join(f["fingerprint"] for f in json.load(sys.stdin)))' > got
-m='"www" is an alias of "http"; clients browsing for _http._tcp will not find this'
-{ fpy name-alias o.zone _www._tcp.o.example. SRV @none "$m"; fpy name-alias o.zone _www._tcp.o.example. SRV @none "$m" 2; } > want
+m='port 0 with a real target: set the port the service listens on, or use the target "." to say there is no service'
+{ fpy srv-port-zero o.zone _http._tcp.o.example. SRV @none "$m"; fpy srv-port-zero o.zone _http._tcp.o.example. SRV @none "$m" 2; } > want
 same "occurrence fingerprints" want got
 
 # --- a comment cannot break the one-line-a-finding form ---
 printf '_x\\010y._tcp SRV 0 0 80 ns\n' >> o.zone
 "$SRVLINT" check -q --write-baseline o2.txt o.zone > /dev/null
 [ "$(grep -vc '^#' o2.txt)" -eq 3 ] && grep -qF '# name-bad-char o.zone:8 _x\010y._tcp.o.example. SRV: ' o2.txt \
-    && ok || bad "escaped comment: $(cat o2.txt)"
+    && ok || { bad "escaped comment:"; cat o2.txt >&2; }
 
 # --- errors ---
 # A line that is not a fingerprint: one error naming FILE:LINE, the run
