@@ -8,17 +8,12 @@ set -u
 : "${SRVLINT:?}" "${top_srcdir:?}" "${top_builddir:?}"
 . "$top_srcdir/tests/e2e/probe-lib.sh"
 
-baddns=$top_builddir/tests/tools/baddns
-[ -x "$baddns" ] || { echo "FAIL: $baddns not built"; exit 1; }
 tmp=$(mktemp -d)
 pids=()
 stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; }
 trap 'stop; rm -rf "$tmp"' EXIT
-"$baddns" -l 120 > "$tmp/port" &
-pids+=($!)
-for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.1; done
-port=$(cat "$tmp/port")
-[ -n "$port" ] || { echo "FAIL: baddns did not start"; exit 1; }
+baddns_start 120
+pids+=("$baddns_pid")
 
 now_ms() { date +%s%3N; }
 
@@ -78,9 +73,7 @@ EOF
 	pids+=($!)
 }
 recorder > "$tmp/rport"
-for _ in $(seq 50); do [ -s "$tmp/rport" ] && break; sleep 0.1; done
-rport=$(cat "$tmp/rport")
-[ -n "$rport" ] || { echo "FAIL: recorder did not start"; exit 1; }
+rport=$(wait_line "$tmp/rport") || { echo "FAIL: recorder did not start"; exit 1; }
 
 # 4. Standard error closed: the summary and errors go nowhere, never into
 #    c-ares' socket.  Every datagram must be a DNS query of srvlint's.
