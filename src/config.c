@@ -212,6 +212,10 @@ config_parse(struct options *o, const char *name, const char *text, size_t len)
 		size_t n = (size_t)((nl ? nl : end) - p);
 
 		lineno++;
+		if (n == 0) {		/* blank: no work (a 1 MB file of them) */
+			p++;
+			continue;
+		}
 		snprintf(where, sizeof where, "%s:%lu", name, lineno);
 		if (n > CONFIG_MAX_LINE) {
 			report_error("%s: a line longer than %d bytes", where, CONFIG_MAX_LINE);

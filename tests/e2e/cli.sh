@@ -196,9 +196,12 @@ full registry "$SRVLINT" registry http
 full --help "$SRVLINT" --help
 full "help check" "$SRVLINT" help check
 full --version "$SRVLINT" --version
-# Standard output closed: nowhere to report.
-"$SRVLINT" name _http >&- 2>"$tmp/err"; rc=$?
-[ $rc -eq 2 ] && err_is "closed stdout" 'srvlint: standard output: Bad file descriptor' || bad "closed stdout: exit $rc"
+# Standard output closed: nowhere to report.  (Not under make check-valgrind:
+# valgrind opens its log file on the descriptor the test closed.)
+if [ -z "${SRVLINT_REAL:-}" ]; then
+	"$SRVLINT" name _http >&- 2>"$tmp/err"; rc=$?
+	[ $rc -eq 2 ] && err_is "closed stdout" 'srvlint: standard output: Bad file descriptor' || bad "closed stdout: exit $rc"
+fi
 # Standard input closed or a directory: "-" is an error, never "0 labels", exit 0.
 "$SRVLINT" name - <&- >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && grep -qx 'srvlint: <stdin>: Bad file descriptor' "$tmp/err" && ok || bad "name - <&-: exit $rc: $(cat "$tmp/err")"
@@ -207,11 +210,14 @@ full --version "$SRVLINT" --version
 "$SRVLINT" check - <&- >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && grep -q '^srvlint: <stdin>: Bad file descriptor' "$tmp/err" && ok || bad "check - <&-: exit $rc: $(cat "$tmp/err")"
 # Standard error closed: the run goes on (a zone file must not become fd 2).
-"$SRVLINT" check -q "$zone" 2>&- >"$tmp/out"; rc=$?
-[ $rc -eq 1 ] && [ "$(wc -l < "$tmp/out")" -eq 5 ] && ok || bad "check 2>&-: exit $rc"
-cp "$zone" "$tmp/z.zone"
-"$SRVLINT" check "$tmp/z.zone" 2>&- >/dev/null
-cmp -s "$zone" "$tmp/z.zone" && ok || bad "check 2>&- wrote into the zone file"
+# (Not under make check-valgrind, as above.)
+if [ -z "${SRVLINT_REAL:-}" ]; then
+	"$SRVLINT" check -q "$zone" 2>&- >"$tmp/out"; rc=$?
+	[ $rc -eq 1 ] && [ "$(wc -l < "$tmp/out")" -eq 5 ] && ok || bad "check 2>&-: exit $rc"
+	cp "$zone" "$tmp/z.zone"
+	"$SRVLINT" check "$tmp/z.zone" 2>&- >/dev/null
+	cmp -s "$zone" "$tmp/z.zone" && ok || bad "check 2>&- wrote into the zone file"
+fi
 
 # A reader that leaves: exit 2 at once, no message, no SIGPIPE (141).
 awk 'BEGIN { print "$ORIGIN big.example."; print "@ SOA ns h 1 2 3 4 5";

@@ -76,32 +76,42 @@ recorder > "$tmp/rport"
 rport=$(wait_line "$tmp/rport") || { echo "FAIL: recorder did not start"; exit 1; }
 
 # 4. Standard error closed: the summary and errors go nowhere, never into
-#    c-ares' socket.  Every datagram must be a DNS query of srvlint's.
-: > "$tmp/rec"
-timeout 30 "$SRVLINT" probe --no-config --server "127.0.0.1:$rport" --timeout 200 --tries 1 \
-    --max-time 2 --format json example.test > "$tmp/out" 2>&-
-rc=$?
-sleep 0.2
-[ $rc -eq 2 ] && ok || bad "probe 2>&-: exit $rc"
-n=$(wc -l < "$tmp/rec")
-# a query: QR clear, one question, no text of srvlint's in it
-if [ "$n" -ge 1 ] && python3 - "$tmp/rec" <<'EOF'
+#    c-ares' socket.  Every datagram must be a DNS query of srvlint's: QR
+#    clear, one question, no text of srvlint's in it.  (Not under make
+#    check-valgrind: valgrind opens its log on the closed descriptor.)
+cat > "$tmp/isquery.py" <<'EOF'
 import sys
 for line in open(sys.argv[1]):
     b = bytes.fromhex(line.strip())
     assert len(b) >= 12 and b[2] & 0x80 == 0 and b[4:6] == b"\0\1", b[:40]
     assert b"srvlint" not in b and b"errors" not in b, b[:80]
 EOF
-then ok; else bad "probe 2>&-: the server got something that is not a query ($n datagrams)"; fi
+if [ -z "${SRVLINT_REAL:-}" ]; then
+	: > "$tmp/rec"
+	timeout 30 "$SRVLINT" probe --no-config --server "127.0.0.1:$rport" --timeout 200 --tries 1 \
+	    --max-time 2 --format json example.test > "$tmp/out" 2>&-
+	rc=$?
+	sleep 0.2
+	[ $rc -eq 2 ] && ok || bad "probe 2>&-: exit $rc"
+	n=$(wc -l < "$tmp/rec")
+	if [ "$n" -ge 1 ] && python3 "$tmp/isquery.py" "$tmp/rec"; then
+		ok
+	else
+		bad "probe 2>&-: the server got something that is not a query ($n datagrams)"
+	fi
+fi
 
-# 5. Standard output closed: exit 2 before any socket, no query sent.
-: > "$tmp/rec"
-timeout 30 "$SRVLINT" probe --no-config --server "127.0.0.1:$rport" --timeout 200 --tries 1 \
-    --max-time 2 example.test >&- 2> "$tmp/err"
-rc=$?
-sleep 0.2
-[ $rc -eq 2 ] && [ ! -s "$tmp/rec" ] && [ "$(cat "$tmp/err")" = "srvlint: standard output: Bad file descriptor" ] && ok ||
-    bad "probe >&-: exit $rc, $(wc -l < "$tmp/rec") datagrams, stderr $(cat "$tmp/err")"
+# 5. Standard output closed: exit 2 before any socket, no query sent.  (Not
+#    under make check-valgrind: valgrind opens its log on the closed descriptor.)
+if [ -z "${SRVLINT_REAL:-}" ]; then
+	: > "$tmp/rec"
+	timeout 30 "$SRVLINT" probe --no-config --server "127.0.0.1:$rport" --timeout 200 --tries 1 \
+	    --max-time 2 example.test >&- 2> "$tmp/err"
+	rc=$?
+	sleep 0.2
+	[ $rc -eq 2 ] && [ ! -s "$tmp/rec" ] && [ "$(cat "$tmp/err")" = "srvlint: standard output: Bad file descriptor" ] && ok ||
+	    bad "probe >&-: exit $rc, $(wc -l < "$tmp/rec") datagrams, stderr $(cat "$tmp/err")"
+fi
 
 # 6. A full disk: exit 2 with the reason.
 timeout 30 "$SRVLINT" probe --no-config --server "127.0.0.1:$port" --timeout 100000 --tries 10 \
