@@ -9,7 +9,8 @@
 set -u
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 python3 -c 'import yaml' 2>/dev/null || { echo "SKIP: python3-yaml not installed"; exit 77; }
-ci_py=$top_srcdir/tests/e2e/ci.py
+top=$(cd "$top_srcdir" && pwd)   # the jobs run in a scratch directory
+ci_py=$top/tests/e2e/ci.py
 
 # The jobs call `srvlint` from PATH.
 mkdir "$tmp/bin" "$tmp/jobs" "$tmp/work"
@@ -17,9 +18,9 @@ ln -s "$SRVLINT" "$tmp/bin/srvlint"
 PATH=$tmp/bin:$PATH
 export PATH
 
-python3 "$ci_py" jobs "$top_srcdir" "$tmp/jobs" && ok || bad "docs/ci.md or .pre-commit-hooks.yaml"
+python3 "$ci_py" jobs "$top" "$tmp/jobs" && ok || bad "docs/ci.md or .pre-commit-hooks.yaml"
 
-cp -R "$top_srcdir/zones" "$tmp/work/"
+cp -R "$top/zones" "$tmp/work/"
 chmod -R u+w "$tmp/work"
 cd "$tmp/work" || exit 99
 srvlint check -q --format json --fail-on never zones/*.zone > "$tmp/findings.jsonl"
@@ -47,7 +48,7 @@ run gitlab-gate 1 text
 if command -v pre-commit >/dev/null 2>&1; then
 	hooks=$tmp/hooks
 	mkdir "$hooks"
-	cp "$top_srcdir/.pre-commit-hooks.yaml" "$hooks/"
+	cp "$top/.pre-commit-hooks.yaml" "$hooks/"
 	git() { command git -c user.name=ci -c user.email=ci@localhost -c init.defaultBranch=main "$@"; }
 	(cd "$hooks" && git init -q && git add . && git commit -qm hooks) || exit 99
 	rev=$(git -C "$hooks" rev-parse HEAD)
