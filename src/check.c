@@ -8,7 +8,7 @@
 _Static_assert(CHECK_COUNT <= 64, "check_set holds at most 64 checks");
 
 static const struct check_info checks[CHECK_COUNT] = {
-#define CHECK(id, name, sev, ref, summary, fix) { name, sev, ref, summary, fix },
+#define CHECK(id, name, sev, ref, title, summary, fix) { name, sev, ref, title, summary, fix },
 #include "checks.def"
 #undef CHECK
 };

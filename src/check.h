@@ -14,7 +14,7 @@ enum severity {
 };
 
 enum check_id {
-#define CHECK(id, name, sev, ref, summary, fix) CHECK_##id,
+#define CHECK(id, name, sev, ref, title, summary, fix) CHECK_##id,
 #include "checks.def"
 #undef CHECK
 	CHECK_COUNT
@@ -24,6 +24,7 @@ struct check_info {
 	const char *name;	/* public name, e.g. "name-alias" */
 	enum severity severity;	/* default severity */
 	const char *ref;	/* RFC reference */
+	const char *title;	/* a few words, for a list of alerts */
 	const char *summary;	/* one line: when it fires */
 	const char *fix;	/* one line: how to fix */
 };

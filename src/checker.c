@@ -35,11 +35,34 @@ struct rec {
 	int judged;		/* labels 0..judged were judged as service,
 				 * protocol or DNS-SD labels: attrleaf checks
 				 * do not report them again */
+	uint64_t nkey;		/* the name a finding about labels is about (namedup.h) */
 };
 
 /* --- reporting -------------------------------------------------------------- */
 
 static char *rdf_str(const ldns_rdf *rdf);
+
+/*
+ * The findings about an owner's labels: reported once per owner name, not
+ * once per record (checks.md "Scope notes"), by namedup.h's filter on the
+ * ordered stream of findings.
+ */
+static int
+about_name(enum check_id id)
+{
+	switch (id) {
+	case CHECK_NAME_EMPTY: case CHECK_NAME_TOO_LONG: case CHECK_NAME_BAD_CHAR:
+	case CHECK_NAME_NO_LETTER: case CHECK_NAME_HYPHEN_EDGE:
+	case CHECK_NAME_DOUBLE_HYPHEN: case CHECK_NAME_LEGACY: case CHECK_NAME_ALIAS:
+	case CHECK_NAME_UNREGISTERED: case CHECK_NAME_RESERVED:
+	case CHECK_NAME_EXPERIMENTAL: case CHECK_LABEL_NO_UNDERSCORE:
+	case CHECK_PROTO_MISSING: case CHECK_PROTO_UNKNOWN: case CHECK_PROTO_DNSSD:
+	case CHECK_TRANSPORT_MISMATCH: case CHECK_ATTRLEAF_UNREGISTERED:
+		return 1;
+	default:
+		return 0;
+	}
+}
 
 static void
 rec_emit(void *ud, const struct finding *f)
@@ -57,6 +80,8 @@ rec_emit(void *ud, const struct finding *f)
 	g.file = r->pos->file;
 	g.line = r->pos->line;
 	g.domain = r->pos->domain;
+	if (about_name(f->check))
+		g.name_key = r->nkey != 0 ? r->nkey : 1;
 	sink_emit(r->ch->sink, &g);
 }
 
@@ -251,6 +276,19 @@ rec_namecheck(struct rec *r, int si, int pi)
 	    (const char *)p, pl, &tmpl, &r->proxy);
 }
 
+/* proto-unknown on protocol label pi beside service label si (namecheck.c). */
+static void
+rec_protocol(struct rec *r, int si, int pi)
+{
+	struct finding tmpl;
+	size_t sl, pl;
+	const uint8_t *s = dname_label(&r->o, si, &sl), *p = dname_label(&r->o, pi, &pl);
+
+	finding_init(&tmpl, CHECK_PROTO_UNKNOWN);
+	(void)namecheck_protocol(r->ch->ctx, (const char *)s + 1, sl - 1,
+	    (const char *)p + 1, pl - 1, &tmpl, &r->proxy);
+}
+
 /* --- DNS-SD ------------------------------------------------------------------- */
 
 /*
@@ -320,7 +358,11 @@ check_dnssd_type(struct rec *r, int si, int pi)
 	unsigned tp = lab_transport(&r->o, pi);
 	struct lbuf b;
 	size_t pl;
-	const uint8_t *p;
+	const uint8_t *p = dname_suffix(&r->o, si, &pl);
+	uint64_t okey = r->nkey;
+
+	/* An instance's or subtype's findings on its type are the type's. */
+	r->nkey = xref_hash(p, pl);
 
 	if (tp != TP_TCP && tp != TP_UDP) {
 		p = dname_label(&r->o, pi, &pl);
@@ -332,6 +374,7 @@ check_dnssd_type(struct rec *r, int si, int pi)
 	} else {
 		rec_namecheck(r, si, pi);
 	}
+	r->nkey = okey;
 }
 
 /* The record's target name (rdf i, a dname); 0, or -1 when there is none. */
@@ -469,10 +512,61 @@ check_dnssd_infra(struct rec *r)
 	return 1;
 }
 
+/*
+ * A PTR at b._dnssd._udp, lb._dns-sd._tcp, db.dns-sd._udp or b._udp: a
+ * browse-domain name (RFC 6763 section 11) written wrong.  Says so, rather
+ * than that _udp is registered for other RR types.
+ */
+static int
+report_bad_browse(struct rec *r)
+{
+	static const char *const browse[] = { "b", "db", "r", "dr", "lb", "_services" };
+	struct lbuf b1, b2;
+	size_t l0, l1 = 0;
+	const uint8_t *p0, *p1 = NULL;
+	int t = 0, known = 0;
+
+	/* _ipp._tcp.b._dns-sd._udp.D: a service type under the browse-domain name. */
+	for (int k = 2; k + 1 < r->o.n; k++)
+		if (lab_eq(&r->o, k, "_dns-sd") && lab_eq(&r->o, k + 1, "_udp")) {
+			r->judged = k + 1;
+			p0 = dname_label(&r->o, k - 1, &l0);
+			rec_report(r, CHECK_DNSSD_BROWSE_LABEL, SEV_OFF, NULL,
+			    "a PTR below the browse-domain name %s._dns-sd._udp: that "
+			    "name holds only PTR records to the domains to browse "
+			    "(RFC 6763 section 11); publish service types in those domains",
+			    lstr(&b1, p0, l0));
+			return 1;
+		}
+	for (size_t i = 0; i < sizeof(browse) / sizeof(browse[0]); i++)
+		known |= lab_eq(&r->o, 0, browse[i]);
+	if (!known)
+		return 0;
+	if (r->o.n >= 2 && lab_transport(&r->o, 1) != 0)
+		t = 1;
+	else if (r->o.n >= 3 && lab_transport(&r->o, 2) != 0)
+		t = 2;
+	if (t == 0)
+		return 0;
+	r->judged = t;
+	p0 = dname_label(&r->o, 0, &l0);
+	if (t == 2)
+		p1 = dname_label(&r->o, 1, &l1);
+	rec_report(r, CHECK_DNSSD_BROWSE_LABEL, SEV_OFF, NULL,
+	    "%s.%s%s%s is a malformed browse-domain name: clients query "
+	    "%s._dns-sd._udp.<domain> (RFC 6763 section 11)", lstr(&b1, p0, l0),
+	    t == 2 ? lstr(&b2, p1, l1) : "", t == 2 ? "." : "",
+	    lab_eq(&r->o, t, "_tcp") ? "_tcp" : "_udp", b1.s);
+	return 1;
+}
+
 static void
 check_ptr(struct rec *r)
 {
 	int sub = -1;
+
+	if (report_bad_browse(r))
+		return;
 
 	for (int i = 0; i < r->o.n && sub < 0; i++)
 		if (lab_eq(&r->o, i, "_sub"))
@@ -486,6 +580,17 @@ check_ptr(struct rec *r)
 			return;
 		}
 		r->judged = r->o.n - 1;
+		if (sub == 0 && r->o.n >= 3 && lab_us(&r->o, 1) && lab_us(&r->o, 2)) {
+			struct lbuf b1, b2;
+			size_t sl, pl;
+			const uint8_t *s = dname_label(&r->o, 1, &sl);
+			const uint8_t *p = dname_label(&r->o, 2, &pl);
+			rec_report(r, CHECK_DNSSD_SUBTYPE, SEV_OFF, NULL,
+			    "the subtype label is missing before _sub: a subtype is "
+			    "<sub>._sub.%s.%s.<domain> (RFC 6763 section 7.1)",
+			    lstr(&b1, s, sl), lstr(&b2, p, pl));
+			return;
+		}
 		rec_report(r, CHECK_DNSSD_SUBTYPE, SEV_OFF, NULL,
 		    "the _sub label stands at the wrong place: a subtype is "
 		    "<sub>._sub._svc._proto.<domain> (RFC 6763 section 7.1)");
@@ -495,15 +600,39 @@ check_ptr(struct rec *r)
 		check_browse_ptr(r);
 }
 
-/* Owner shaped <Instance>._svc._proto.D. */
+/*
+ * Owner shaped <Instance>._svc._proto.D.  The instance label is any UTF-8
+ * (RFC 6763 section 4.1.1), a leading "_" included: X._svc._tcp is an
+ * instance whatever X is, when its third label is _tcp or _udp.
+ */
 static int
 is_instance(const struct dname *d)
 {
-	return d->n >= 3 && !lab_us(d, 0) && lab_us(d, 1) && !lab_eq(d, 1, "_sub") &&
-	    lab_us(d, 2);
+	unsigned tp;
+
+	if (d->n < 3 || !lab_us(d, 1) || lab_eq(d, 1, "_sub") || !lab_us(d, 2))
+		return 0;
+	if (!lab_us(d, 0))
+		return 1;
+	tp = lab_transport(d, 2);
+	return (tp == TP_TCP || tp == TP_UDP) && !lab_eq(d, 1, "_dns-sd");
 }
 
 /* --- SRV and URI owners ------------------------------------------------------- */
+
+/* SRV, TXT or URI at <x>._sub._svc._proto: instance data under a subtype name. */
+static int
+report_under_sub(struct rec *r)
+{
+	if (r->o.n < 3 || !lab_eq(&r->o, 1, "_sub"))
+		return 0;
+	r->judged = r->o.n - 1;
+	rec_report(r, CHECK_DNSSD_SUBTYPE, SEV_OFF, NULL,
+	    "records of an instance do not belong under _sub: a subtype name "
+	    "holds only PTR records to <Instance>._svc._proto (RFC 6763 section "
+	    "7.1); put the %s record at the instance name", r->tname);
+	return 1;
+}
 
 static void
 check_service_owner(struct rec *r)
@@ -517,6 +646,8 @@ check_service_owner(struct rec *r)
 	if (o->n == 0)
 		goto no_underscore;
 	p0 = dname_label(o, 0, &l0);
+	if (report_under_sub(r))
+		return;
 	if (is_instance(o)) {
 		/* A DNS-SD instance's SRV: the type's checks, then its name. */
 		r->judged = 2;
@@ -527,13 +658,7 @@ check_service_owner(struct rec *r)
 	}
 	if (lab_us(o, 0) && lab_us(o, 1)) {
 		r->judged = 1;
-		if (lab_transport(o, 1) == 0) {
-			p1 = dname_label(o, 1, &l1);
-			rec_report(r, CHECK_PROTO_UNKNOWN, SEV_OFF, rec_defacto(r, 0, 1),
-			    "\"%s\" is not a transport: clients look for %s only under "
-			    "_tcp, _udp, _sctp and _dccp", lstr(&b1, p1, l1),
-			    lstr(&b2, p0, l0));
-		}
+		rec_protocol(r, 0, 1);
 		rec_namecheck(r, 0, 1);
 		return;
 	}
@@ -555,7 +680,12 @@ check_service_owner(struct rec *r)
 			r->judged = -1;
 			return;
 		}
-		if (srv) {
+		if (srv && lab_transport(o, 0) != 0) {
+			rec_report(r, CHECK_PROTO_MISSING, SEV_OFF, NULL,
+			    "%s is a protocol label, and the SRV owner has no service "
+			    "label before it: write _<service>.%s, e.g. _http._tcp",
+			    lstr(&b1, p0, l0), b1.s);
+		} else if (srv) {
 			rec_report(r, CHECK_PROTO_MISSING, SEV_OFF, rec_defacto(r, 0, -1),
 			    "the SRV owner has the service label %s but no protocol "
 			    "label: write %s._tcp or %s._udp before the domain",
@@ -744,7 +874,9 @@ check_txt_keys(struct rec *r)
 			seen[nseen] = d;
 			seen_len[nseen++] = klen;
 		}
-		if (svc != NULL && svc->txt_keys != NULL && !key_listed(svc->txt_keys, d, klen))
+		/* txtvers: RFC 6763 section 6.7 recommends it for every service. */
+		if (svc != NULL && svc->txt_keys != NULL && !key_listed(svc->txt_keys, d, klen) &&
+		    !(klen == 7 && xref_ci_equal(d, (const uint8_t *)"txtvers", 7)))
 			rec_report(r, CHECK_TXT_KEY_UNKNOWN, SEV_OFF, NULL,
 			    "the TXT key \"%s\" is not among the keys the registry "
 			    "defines for _%s (%.200s): check its spelling",
@@ -758,7 +890,7 @@ check_txt(struct rec *r, uint64_t okey)
 	struct txt_acc *t = &r->ch->txt;
 	size_t rd = ldns_rr_rd_count(r->rr), size = 0;
 
-	if (!is_instance(&r->o))
+	if (report_under_sub(r) || !is_instance(&r->o))
 		return;
 	r->judged = 2;
 	for (size_t i = 0; i < rd; i++)
@@ -841,11 +973,26 @@ check_port_owner(struct rec *r)
 
 /* --- host names ------------------------------------------------------------------ */
 
+/*
+ * The owner stands under _spf, _spf_rate or _spf_verify: an RFC 7208
+ * exists: target (section 5.7, appendix D.1), looked up for its A record
+ * and never a host; BIND's check-names exempts exactly these labels.
+ */
+static int
+under_spf(const struct dname *d)
+{
+	for (int i = 0; i < d->n; i++)
+		if (lab_eq(d, i, "_spf") || lab_eq(d, i, "_spf_rate") ||
+		    lab_eq(d, i, "_spf_verify"))
+			return 1;
+	return 0;
+}
+
 static void
 check_host_owner(struct rec *r)
 {
 	/* "_" (0x5f) is never a length byte (< 64): one scan of the wire name. */
-	if (memchr(r->o.w, '_', r->o.len) == NULL)
+	if (memchr(r->o.w, '_', r->o.len) == NULL || under_spf(&r->o))
 		return;
 	r->judged = r->o.n - 1;
 	rec_report(r, CHECK_HOSTNAME_UNDERSCORE, SEV_OFF, rec_defacto_parent(r),
@@ -870,17 +1017,41 @@ check_host_target(struct rec *r, size_t i)
 
 /* --- attribute leaves (RFC 8552) ---------------------------------------------- */
 
+/* A zone apex's own records: an underscored apex (RFC 9615 _signal zones) needs them. */
 static int
-attrleaf_exempt(ldns_rr_type t)
+apex_type(ldns_rr_type t)
 {
 	switch (t) {
-	case LDNS_RR_TYPE_CNAME: case LDNS_RR_TYPE_DNAME: case LDNS_RR_TYPE_NS:
-	case LDNS_RR_TYPE_DS: case LDNS_RR_TYPE_RRSIG: case LDNS_RR_TYPE_NSEC:
-	case LDNS_RR_TYPE_NSEC3:
+	case LDNS_RR_TYPE_SOA: case LDNS_RR_TYPE_DNSKEY: case LDNS_RR_TYPE_CDS:
+	case LDNS_RR_TYPE_CDNSKEY: case LDNS_RR_TYPE_NSEC3PARAM:
+	case LDNS_RR_TYPE_ZONEMD:
 		return 1;
 	default:
 		return 0;
 	}
+}
+
+/* Nonzero when the record needs no RR type the attribute-leaf registry lists. */
+static int
+attrleaf_exempt(const struct rec *r)
+{
+	const struct checker *ch = r->ch;
+
+	switch (r->type) {
+	case LDNS_RR_TYPE_CNAME: case LDNS_RR_TYPE_DNAME: case LDNS_RR_TYPE_NS:
+	case LDNS_RR_TYPE_DS: case LDNS_RR_TYPE_RRSIG: case LDNS_RR_TYPE_NSEC:
+	case LDNS_RR_TYPE_NSEC3:
+		return 1;
+	case LDNS_RR_TYPE_A: case LDNS_RR_TYPE_AAAA: case LDNS_RR_TYPE_TXT:
+		return under_spf(&r->o);	/* RFC 7208 exists: targets */
+	default:
+		break;
+	}
+	/* SOA stands only at an apex: in probe mode, where none is known, too. */
+	if (r->type == LDNS_RR_TYPE_SOA)
+		return 1;
+	return apex_type(r->type) && ch->apex_len != 0 && r->o.len == ch->apex_len &&
+	    xref_ci_equal(r->o.w, ch->apex, ch->apex_len);
 }
 
 static void
@@ -890,6 +1061,7 @@ check_attrleaf(struct rec *r)
 	size_t len;
 	const uint8_t *p;
 	const char *types;
+	const struct kb_entry *kb;
 	struct lbuf b;
 
 	for (int i = r->o.n - 1; i > r->judged && ri < 0; i--)
@@ -899,13 +1071,16 @@ check_attrleaf(struct rec *r)
 		return;
 	p = dname_label(&r->o, ri, &len);
 	types = attrleaf_types((const char *)p, len);
-	if (types == NULL)
-		rec_report(r, CHECK_ATTRLEAF_UNREGISTERED, SEV_OFF,
-		    kb_lookup_parent((const char *)p + 1, len - 1),
+	if (types == NULL && (kb = kb_lookup_parent((const char *)p + 1, len - 1)) != NULL)
+		rec_report(r, CHECK_ATTRLEAF_UNREGISTERED, SEV_OFF, kb,
+		    "\"%s\" is not in the RFC 8552 registry of underscored node "
+		    "names", lstr(&b, p, len));
+	else if (types == NULL)
+		rec_report(r, CHECK_ATTRLEAF_UNREGISTERED, SEV_OFF, NULL,
 		    "\"%s\" is not in the RFC 8552 registry of underscored node "
 		    "names: use a registered node name, or register this one",
 		    lstr(&b, p, len));
-	else if (!attrleaf_exempt(r->type) && !attrleaf_type_listed(types, r->tname))
+	else if (!attrleaf_exempt(r) && !attrleaf_type_listed(types, r->tname))
 		rec_report(r, CHECK_ATTRLEAF_RRTYPE, SEV_OFF, NULL,
 		    "\"%s\" is registered for %s, not %s (RFC 8552): publish the "
 		    "type the registry lists for it", lstr(&b, p, len), types, r->tname);
@@ -932,6 +1107,7 @@ checker_record(struct checker *ch, const ldns_rr *rr, const struct rr_pos *pos)
 	r.judged = -1;
 	if (xref_dname_parse(&r.o, ldns_rdf_data(owner), ldns_rdf_size(owner)) != 0)
 		return;
+	r.nkey = xref_hash(r.o.w, r.o.len);
 	r.type = ldns_rr_get_type(rr);
 	desc = ldns_rr_descript(r.type);
 	if (desc != NULL && desc->_name != NULL) {
@@ -972,6 +1148,9 @@ checker_record(struct checker *ch, const ldns_rr *rr, const struct rr_pos *pos)
 		break;
 	case LDNS_RR_TYPE_CNAME:
 		(void)xref_fact(ch, xref_hash(r.o.w, r.o.len), NF_CNAME);
+		break;
+	case LDNS_RR_TYPE_SOA:
+		ch->has_soa = 1;
 		break;
 	case LDNS_RR_TYPE_MX:
 		check_host_target(&r, 1);

@@ -162,6 +162,11 @@ struct checker {
 	size_t alen, acap;
 
 	struct txt_acc txt;
+	/*
+	 * An SOA was read (zone mode): without one the input is a fragment,
+	 * and checks that conclude from absence are notes "in this file".
+	 */
+	int has_soa;
 	int oom;		/* an allocation failed: cross-record checks are incomplete */
 };
 

@@ -34,6 +34,7 @@ free_strings(struct finding *f)
 	free((char *)f->file);
 	free((char *)f->primary);
 	free((char *)f->domain);
+	free((char *)f->fingerprint);
 }
 
 void
@@ -87,6 +88,7 @@ finding_list_add(struct finding_list *l, const struct finding *f)
 	c.file = dup_or_null(f->file, &failed);
 	c.primary = dup_or_null(f->primary, &failed);
 	c.domain = dup_or_null(f->domain, &failed);
+	c.fingerprint = dup_or_null(f->fingerprint, &failed);
 	if (failed) {
 		free_strings(&c);
 		return -1;

@@ -23,6 +23,14 @@ struct finding {
 	unsigned long line;	/* 1-based; 0 when there is none */
 	const char *primary;	/* name-alias, name-legacy: the name to use */
 	const char *domain;	/* probe: the domain given on the command line */
+	/*
+	 * Nonzero for a finding about a name: the hash of that name (a DNS-SD
+	 * instance's finding on its type: the type's name).  Such a finding is
+	 * reported once per (name_key, check) in a zone, at its first record
+	 * (namedup.h); 0 for every other finding.
+	 */
+	unsigned long long name_key;
+	const char *fingerprint;	/* set by the report (fingerprint.h); NULL from checks */
 };
 
 /* Initialises f for check id at its default severity, all else empty. */

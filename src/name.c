@@ -1,57 +1,74 @@
 /*
  * name.c -- `srvlint name LABEL...`: is this an RFC 6335 service name, and
- * what does the registry say of it?
+ * what does the registry say of it?  A label is judged as check judges an
+ * SRV owner, in the forms users paste (nameform.h).
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "modes.h"
 #include "namecheck.h"
+#include "nameform.h"
 
 /*
- * Splits "_svc" or "_svc._proto" into its service and protocol parts.  The
- * protocol is split off only when the last "._" is followed by a label
- * without dots, so historic names with dots ("_z39.50") stay whole.
+ * Says on stderr what of the input was set aside to find the labels judged
+ * (nameform.h), unless -q: "_ipp._tcp.local.: judged as _ipp._tcp; set
+ * aside the domain local.".
  */
 static void
-split_label(const char *in, size_t len, const char **svc, size_t *slen,
-    const char **proto, size_t *plen)
+say_stripped(const struct lint_ctx *ctx, const char *in, size_t len,
+    const struct nameform *nf)
 {
-	*proto = NULL;
-	*plen = 0;
-	if (len > 0 && in[0] == '_') {
-		in++;
-		len--;
+	char msg[1024];
+	size_t o;
+
+	if (ctx->opt->quiet || (nf->prefix == NULL && nf->domain == NULL &&
+	    nf->subtypes == NULL))
+		return;
+	o = (size_t)snprintf(msg, sizeof(msg), "name: %.*s: judged as _%.*s._%.*s; set aside",
+	    (int)(len > 300 ? 300 : len), in, (int)(nf->slen > 100 ? 100 : nf->slen),
+	    nf->svc, (int)(nf->plen > 100 ? 100 : nf->plen), nf->proto);
+	if (nf->prefix != NULL && o < sizeof(msg))
+		o += (size_t)snprintf(msg + o, sizeof(msg) - o, " the %s %.*s",
+		    nf->prefix_len >= 5 && memcmp(nf->prefix + nf->prefix_len - 5, "._sub", 5) == 0 ?
+		    "subtype" : "instance", (int)(nf->prefix_len > 200 ? 200 : nf->prefix_len), nf->prefix);
+	if (nf->subtypes != NULL && o < sizeof(msg))
+		o += (size_t)snprintf(msg + o, sizeof(msg) - o, "%s the subtypes %.*s",
+		    nf->prefix != NULL ? "," : "", (int)(nf->subtypes_len > 200 ? 199 : nf->subtypes_len - 1),
+		    nf->subtypes + 1);
+	if (nf->domain != NULL && o < sizeof(msg)) {
+		int dot = nf->domain_len == 1 && nf->domain[0] == '.';
+		(void)snprintf(msg + o, sizeof(msg) - o, "%s the %s%.*s",
+		    nf->prefix != NULL || nf->subtypes != NULL ? "," : "",
+		    dot ? "trailing dot" : "domain ",
+		    dot ? 0 : (int)(nf->domain_len > 200 ? 200 : nf->domain_len), nf->domain);
 	}
-	*svc = in;
-	*slen = len;
-	for (size_t i = len; i-- > 1;) {
-		if (in[i] == '.')
-			return;
-		if (in[i] == '_' && in[i - 1] == '.') {
-			*proto = in + i + 1;
-			*plen = len - i - 1;
-			*slen = i - 1;
-			return;
-		}
-	}
+	report_error("%s", msg);
 }
 
+/*
+ * Judges one label as check judges an SRV owner: "_svc._proto" gets the
+ * protocol checks, then the name checks with the protocol beside it.
+ */
 static void
 judge_one(const struct lint_ctx *ctx, struct report *r, const char *in, size_t len)
 {
 	struct finding tmpl;
 	struct sink sink = { report_sink, r };
-	const char *svc, *proto;
-	size_t slen, plen;
+	struct nameform nf;
 	/* The group key is a C string: NUL bytes show as the escape \000. */
 	char *shown = report_escape_dup(in, len);
 
 	report_group_begin(r, shown ? shown : "");
 	free(shown);
+	nameform_parse(in, len, &nf);
+	say_stripped(ctx, in, len, &nf);
 	finding_init(&tmpl, CHECK_NAME_EMPTY);
-	split_label(in, len, &svc, &slen, &proto, &plen);
-	namecheck_service(ctx, svc, slen, proto, plen, &tmpl, &sink);
+	if (nf.proto != NULL)
+		(void)namecheck_protocol(ctx, nf.svc, nf.slen, nf.proto, nf.plen, &tmpl, &sink);
+	namecheck_service(ctx, nf.svc, nf.slen, nf.proto, nf.plen, &tmpl, &sink);
 	report_group_end(r);
 }
 
@@ -116,6 +133,11 @@ judge_stdin(const struct lint_ctx *ctx, struct report *r, int *failed)
 			continue;
 		judge_one(ctx, r, line, (size_t)n);
 		count++;
+	}
+	if (ferror(stdin)) {
+		/* a directory, a closed descriptor: never "0 labels", exit 0 */
+		report_error("<stdin>: %s", strerror(errno));
+		*failed = 1;
 	}
 	free(line);
 	return count;

@@ -20,13 +20,44 @@ namecheck_defacto(const char *label, size_t len, const char *proto, size_t plen)
 	return kb_lookup(label, len, proto, plen);
 }
 
+/*
+ * Who takes a DNS-SD type that breaks RFC 6335 syntax.  Bonjour
+ * (mDNSResponder), Avahi and Android's NsdManager browse for any of them.
+ * python-zeroconf refuses both a type over 15 characters and an inner "_"
+ * unless strict=False; systemd-resolved's dns_srv_type_is_valid() refuses
+ * an inner "_" but has no length limit.
+ */
+static const char *
+dnssd_clients(const struct kb_entry *e)
+{
+	for (size_t i = 0; i < e->label_len; i++)
+		if (e->label[i] == '_')
+			return "Bonjour, Avahi and Android browse for it; "
+			    "python-zeroconf (strict) and systemd-resolved refuse it";
+	return "Bonjour, Avahi, Android and systemd-resolved browse for it; "
+	    "python-zeroconf refuses it unless strict=False";
+}
+
 void
 namecheck_defacto_adjust(const struct lint_ctx *ctx, const struct kb_entry *e,
     struct finding *f, char *buf, size_t buflen)
 {
-	snprintf(buf, buflen, "%s; de-facto name: %s", f->message, e->source);
+	switch (e->kind) {
+	case KB_MISNAME:
+		/* No client looks it up: the severity stands. */
+		snprintf(buf, buflen, "%s; no client looks up this name: clients "
+		    "query %s; %s", f->message, e->primary, e->source);
+		break;
+	case KB_DNSSD:
+		snprintf(buf, buflen, "%s; de-facto DNS-SD type: %s; %s",
+		    f->message, e->source, dnssd_clients(e));
+		break;
+	default:
+		snprintf(buf, buflen, "%s; de-facto name: %s", f->message, e->source);
+		break;
+	}
 	f->message = buf;
-	if (ctx->defacto_lowers)
+	if (ctx->defacto_lowers && e->kind != KB_MISNAME)
 		f->severity = SEV_NOTE;
 }
 
@@ -141,7 +172,7 @@ judge_registered(struct judge *j, const struct reg_service *svc,
 		snprintf(msg, sizeof(msg), "\"%s\" is for RFC 3692-style experiments, "
 		    "never for deployment", shown(j));
 		emit(j, CHECK_NAME_EXPERIMENTAL, NULL, msg);
-	} else if (j->kb != NULL && j->kb->primary != NULL) {
+	} else if (j->kb != NULL && j->kb->kind != KB_MISNAME && j->kb->primary != NULL) {
 		/* Registered, but to another service (_matrix): a note. */
 		struct finding f = *j->tmpl;
 		service_label(want, sizeof(want), j->kb->primary, proto, plen);
@@ -175,6 +206,43 @@ judge_transport(struct judge *j, const struct reg_service *svc,
 	snprintf(msg, sizeof(msg), "\"%s\" is registered for %s, not for %s",
 	    shown(j), list, transport_name(tp));
 	emit(j, CHECK_TRANSPORT_MISMATCH, NULL, msg);
+}
+
+/*
+ * _im._sip, _pres._xmpp: RFC 3861 section 3.2 puts the IM or presence
+ * protocol label from IANA's IM and presence SRV label registries in the
+ * protocol position (RFC 3861 and RFC 3922 register _xmpp there, RFC 5509
+ * _sip): no transport, and no proto-unknown.
+ */
+static int
+is_impp(const char *svc, size_t slen, const char *proto, size_t plen)
+{
+	return (svcname_equal(svc, slen, "im", 2) || svcname_equal(svc, slen, "pres", 4)) &&
+	    (svcname_equal(proto, plen, "sip", 3) || svcname_equal(proto, plen, "xmpp", 4));
+}
+
+int
+namecheck_protocol(const struct lint_ctx *ctx, const char *label, size_t len,
+    const char *proto, size_t plen, const struct finding *tmpl,
+    const struct sink *sink)
+{
+	struct judge j = { ctx, tmpl, sink, NULL, label, len, "" };
+	char msg[512], p[REPORT_SHOW_BUFLEN];
+
+	if (transport_parse(proto, plen) != 0 || is_impp(label, len, proto, plen))
+		return 0;
+	j.kb = namecheck_defacto(label, len, proto, plen);
+	if (plen == 0) {
+		snprintf(msg, sizeof(msg), "the protocol label is a bare \"_\": "
+		    "clients look for _%s only under _tcp, _udp, _sctp and _dccp",
+		    shown(&j));
+	} else {
+		report_show(proto, plen, p, sizeof(p));
+		snprintf(msg, sizeof(msg), "\"_%s\" is not a transport: clients "
+		    "look for _%s only under _tcp, _udp, _sctp and _dccp", p, shown(&j));
+	}
+	emit(&j, CHECK_PROTO_UNKNOWN, NULL, msg);
+	return 1;
 }
 
 int

@@ -28,6 +28,18 @@ int namecheck_service(const struct lint_ctx *ctx, const char *label, size_t len,
     const struct sink *sink);
 
 /*
+ * proto-unknown: proto (plen bytes, no underscore; plen 0 is the bare "_")
+ * stands in the protocol position of an SRV or URI owner beside service
+ * label label, and is no transport (_tcp, _udp, _sctp, _dccp) nor, for _im
+ * and _pres, the IM/presence protocol of RFC 3861 (_sip, _xmpp).  tmpl and
+ * sink as for namecheck_service; the knowledge base applies.  Returns
+ * nonzero when it reported.
+ */
+int namecheck_protocol(const struct lint_ctx *ctx, const char *label, size_t len,
+    const char *proto, size_t plen, const struct finding *tmpl,
+    const struct sink *sink);
+
+/*
  * Nonzero when (label, proto) is a de-facto name of the knowledge base; the
  * checker uses it to lower its other findings on the same owner (e.g.
  * proto-unknown on _sip._tls) and to add source text via namecheck_defacto_note.
@@ -36,9 +48,11 @@ const struct kb_entry *namecheck_defacto(const char *label, size_t len,
     const char *proto, size_t plen);
 
 /*
- * Applies the knowledge base to a finding f about de-facto entry e: writes
- * f->message plus "; <source>" into buf and points f->message at it, and
- * lowers f->severity to note when ctx->defacto_lowers.
+ * Applies the knowledge base to a finding f about entry e: writes
+ * f->message plus the entry's context into buf and points f->message at it.
+ * A de-facto name (KB_DEFACTO, KB_DNSSD) adds its source and drops to note
+ * when ctx->defacto_lowers; a misname (KB_MISNAME) keeps its severity and
+ * names the name clients query.
  */
 void namecheck_defacto_adjust(const struct lint_ctx *ctx,
     const struct kb_entry *e, struct finding *f, char *buf, size_t buflen);

@@ -23,7 +23,11 @@
  * question or from a wrong address, and retries over TCP when truncated.
  * Queries are built with ldns and sent with ares_send, so no search list
  * or ndots rule ever rewrites a name.  --timeout is c-ares' first try; it
- * doubles with each round over the servers.
+ * doubles with each round over the servers, so one query may wait
+ * timeout x (2^tries - 1) with one server.  --max-time bounds a domain
+ * whatever that comes to: past its deadline its queued queries are dropped
+ * and c-ares' queries are cancelled (the other domains' are sent again),
+ * each reported as resolve-timeout.
  *
  * SRVLINT_PROBE_STATS in the environment: one line of counts and speed on
  * standard error at the end (for bench/probe-bench).
@@ -57,6 +61,8 @@
 #define PROBE_DEFAULT_CONC	64
 #define PROBE_MAX_CONC		4096
 #define PROBE_PROGRESS_MS	200
+#define PROBE_DEFAULT_MAX_TIME	20	/* seconds a domain may take */
+#define MAX_TIME_MSG "no answer within the domain's --max-time of %d s"
 
 /* Why a name is asked for: decides what its answer leads to. */
 enum role {
@@ -116,6 +122,10 @@ struct domain {
 	size_t nfed, capfed;
 	unsigned ntypes, nbrowse;
 	int partial;		/* a per-domain bound cut the walk short */
+	struct domain *next_open;	/* the open domains, oldest first */
+	struct timespec deadline;	/* opened + --max-time */
+	size_t inflight;	/* of its queries, those c-ares holds */
+	int expired;		/* past the deadline */
 };
 
 struct probe {
@@ -130,6 +140,10 @@ struct probe {
 
 	struct query *head, *tail;	/* built, not yet sent */
 	size_t inflight, limit;
+
+	/* open domains, in opening order: so also in deadline order */
+	struct domain *open_head, *open_tail;
+	int max_time;		/* --max-time, seconds */
 
 	struct prefix *names;	/* built-in names, then --names */
 	size_t nnames;
@@ -391,6 +405,21 @@ domain_destroy(struct domain *d)
 	free(d);
 }
 
+static void
+domain_unlink(struct domain *d)
+{
+	struct probe *p = d->pr;
+	struct domain **pp = &p->open_head, *prev = NULL;
+
+	while (*pp != NULL && *pp != d)
+		prev = *pp, pp = &(*pp)->next_open;
+	if (*pp == NULL)
+		return;
+	*pp = d->next_open;
+	if (p->open_tail == d)
+		p->open_tail = prev;
+}
+
 /* One query of d is over; the last one runs the cross-record checks. */
 static void
 domain_release(struct domain *d)
@@ -406,6 +435,7 @@ domain_release(struct domain *d)
 		    "asked is not checked", d->name, PROBE_MAX_QUERIES,
 		    PROBE_MAX_TYPES, PROBE_MAX_INSTANCES);
 	domain_flush(d);
+	domain_unlink(d);
 	domain_destroy(d);
 	p->ndone++;
 }
@@ -768,7 +798,13 @@ on_answer(void *arg, int status, int timeouts, unsigned char *abuf, int alen)
 	struct probe *p = d->pr;
 
 	p->inflight--;
+	d->inflight--;
 	p->ntimeouts += (unsigned long)(timeouts > 0 ? timeouts : 0);
+	if (status == ARES_ECANCELLED && !d->expired) {
+		/* cancelled for another domain's deadline: ask again */
+		queue_push(p, q, 1);
+		return;
+	}
 	switch (status) {
 	case ARES_SUCCESS:
 		p->nanswered++;
@@ -777,6 +813,9 @@ on_answer(void *arg, int status, int timeouts, unsigned char *abuf, int alen)
 	case ARES_ETIMEOUT:
 		query_fail(q, CHECK_RESOLVE_TIMEOUT, "no answer after %d %s",
 		    p->tries, p->tries == 1 ? "try" : "tries");
+		break;
+	case ARES_ECANCELLED:
+		query_fail(q, CHECK_RESOLVE_TIMEOUT, MAX_TIME_MSG, p->max_time);
 		break;
 	case ARES_ECONNREFUSED:
 		/* c-ares' word for every server failing: refused, reset */
@@ -809,6 +848,7 @@ query_send(struct probe *p, struct query *q)
 			wire = NULL;
 	}
 	p->inflight++;
+	q->dom->inflight++;
 	p->nsent++;
 	if (wire == NULL) {
 		/* as c-ares would report it, so the domain ends the same way */
@@ -898,6 +938,13 @@ domain_open_next(struct probe *p)
 		d->sink.ud = d;
 		if ((d->checker = checker_create(p->ctx, &d->sink, NULL)) == NULL)
 			goto oom;
+		clock_gettime(CLOCK_MONOTONIC, &d->deadline);
+		d->deadline.tv_sec += p->max_time;
+		if (p->open_tail != NULL)
+			p->open_tail->next_open = d;
+		else
+			p->open_head = d;
+		p->open_tail = d;
 		p->ndomains++;
 		d->outstanding = 1;	/* held until the SOA is queued */
 		domain_ask(d, d->apex, LDNS_RR_TYPE_SOA, ROLE_APEX, 0, 0);
@@ -1146,6 +1193,62 @@ pump(struct probe *p)
 	}
 }
 
+/*
+ * Ends the domains past their --max-time: their queries not yet sent are
+ * dropped, and when c-ares holds some of theirs, every query c-ares holds
+ * is cancelled (c-ares cannot cancel one): on_answer reports the expired
+ * domains' and queues the others' again.  Each is a resolve-timeout.
+ */
+static void
+expire(struct probe *p)
+{
+	struct query **qp = &p->head, *q;
+	struct timespec now;
+	struct domain *d;
+	int cancel = 0, any = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	for (d = p->open_head; d != NULL && elapsed(&d->deadline, &now) >= 0; d = d->next_open) {
+		if (!d->expired) {
+			d->expired = any = 1;
+			cancel |= d->inflight > 0;
+		}
+	}
+	if (!any)
+		return;
+	p->tail = NULL;
+	while ((q = *qp) != NULL) {
+		if (!q->dom->expired) {
+			p->tail = q;
+			qp = &q->next;
+			continue;
+		}
+		*qp = q->next;
+		d = q->dom;
+		query_fail(q, CHECK_RESOLVE_TIMEOUT, MAX_TIME_MSG, p->max_time);
+		query_free(q);
+		domain_release(d);
+	}
+	if (cancel)
+		ares_cancel(p->channel);
+}
+
+/* Milliseconds (rounded up) until the oldest open domain's deadline. */
+static int
+ms_to_deadline(const struct probe *p, int ms)
+{
+	struct timespec now;
+	double left;
+
+	if (p->open_head == NULL)
+		return ms;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	left = elapsed(&now, &p->open_head->deadline) * 1000;
+	if (left <= 0)
+		return 0;
+	return left + 1 < ms ? (int)left + 1 : ms;
+}
+
 /* Waits for a socket or c-ares' next timeout and lets c-ares handle it. */
 static int
 wait_once(struct probe *p)
@@ -1156,6 +1259,7 @@ wait_once(struct probe *p)
 
 	tvp = ares_timeout(p->channel, &max, &tv);
 	ms = (int)(tvp->tv_sec * 1000 + (tvp->tv_usec + 999) / 1000);
+	ms = ms_to_deadline(p, ms);
 	rc = poll(p->fds, (nfds_t)p->nfds, ms);
 	if (rc < 0) {
 		if (errno == EINTR)
@@ -1237,6 +1341,7 @@ probe_main(const struct lint_ctx *ctx, struct report *r, int argc, char **argv)
 	p.argv = argv;
 	p.argc = argc;
 	p.tries = opt->tries > 0 ? opt->tries : PROBE_DEFAULT_TRIES;
+	p.max_time = opt->max_time_s > 0 ? opt->max_time_s : PROBE_DEFAULT_MAX_TIME;
 	conc = opt->concurrency > 0 ? opt->concurrency : PROBE_DEFAULT_CONC;
 	p.limit = (size_t)(conc < PROBE_MAX_CONC ? conc : PROBE_MAX_CONC);
 	p.progress = isatty(STDERR_FILENO);
@@ -1275,18 +1380,22 @@ probe_main(const struct lint_ctx *ctx, struct report *r, int argc, char **argv)
 			break;
 		if (wait_once(&p) != 0)
 			goto out;
+		expire(&p);
 		progress_show(&p, 0);
 	}
 	progress_clear(&p);
 	if (getenv("SRVLINT_PROBE_STATS") != NULL)
 		stats_print(&p);
 
-	rc = report_finish(r, p.ndomains, "domain");
+	/* Said before the log closes, so SARIF's invocation carries it. */
 	if (p.oom)
 		report_error("probe: out of memory; some names were not checked");
 	else if (p.nsent > 0 && p.nanswered == 0)
 		report_error("probe: no answer from any server");
-	else
+	if (p.oom || (p.nsent > 0 && p.nanswered == 0))
+		report_run_failed(r);
+	rc = report_finish(r, p.ndomains, "domain");
+	if (!p.oom && !(p.nsent > 0 && p.nanswered == 0))
 		ret = rc;
 out:
 	progress_clear(&p);

@@ -1,8 +1,9 @@
 /*
  * registry_cmd.c -- `srvlint registry NAME|PORT[/PROTO]...`: what the IANA
  * registry in use (built-in or --registry) says about a service name or a
- * port.  Human-readable text on stdout; every byte from the registry or the
- * command line goes through report_write_escaped.
+ * port.  Human-readable text on stdout, or with --format json one object
+ * an operand (JSON Lines); every byte from the registry or the command line
+ * goes through report_write_escaped.
  */
 #include <stdio.h>
 #include <string.h>
@@ -178,8 +179,103 @@ parse_port_arg(const char *arg, unsigned *port, unsigned *tp)
 	return *tp != 0 ? 1 : -1;
 }
 
+/* ---- --format json ---------------------------------------------------- */
+
+static void
+jstr(const char *key, const char *s, int first)
+{
+	printf("%s\"%s\": ", first ? "" : ", ", key);
+	if (s == NULL) {
+		fputs("null", stdout);
+		return;
+	}
+	putchar('"');
+	report_write_escaped(stdout, s, strlen(s), 1);
+	putchar('"');
+}
+
+static void
+jtransports(unsigned tp)
+{
+	const char *sep = "";
+
+	fputs(", \"transports\": [", stdout);
+	for (unsigned bit = TP_TCP; bit <= TP_DCCP; bit <<= 1)
+		if (tp & bit) {
+			printf("%s\"%s\"", sep, transport_name(bit));
+			sep = ", ";
+		}
+	putchar(']');
+}
+
+/* {"port": 6000, "port_last": 6063, "transport": "tcp", "name": ..., "description": ...} */
+static void
+jport(void *ud, const struct reg_port *p)
+{
+	int *n = ud;
+
+	printf("%s{\"port\": %u, \"port_last\": %u", (*n)++ ? ", " : "", p->port, p->port_last);
+	jstr("transport", p->transport ? transport_name(p->transport) : NULL, 0);
+	jstr("name", p->name, 0);
+	jstr("description", p->description, 0);
+	putchar('}');
+}
+
+static void
+json_name(const struct registry *reg, const char *arg, const struct reg_service *svc)
+{
+	size_t i, n = registry_service_count(reg);
+	int np = 0, na = 0;
+
+	putchar('{');
+	jstr("input", arg, 1);
+	printf(", \"kind\": \"name\", \"found\": %s", svc ? "true" : "false");
+	if (svc == NULL) {
+		fputs("}\n", stdout);
+		return;
+	}
+	jstr("name", svc->name, 0);
+	jstr("description", svc->description, 0);
+	jtransports(svc->transports);
+	fputs(", \"ports\": [", stdout);
+	registry_service_ports(reg, svc, jport, &np);
+	putchar(']');
+	jstr("alias_of", svc->flags & REG_ALIAS ? svc->primary : NULL, 0);
+	jstr("replacement", svc->flags & REG_LEGACY ? svc->primary : NULL, 0);
+	printf(", \"reserved\": %s", svc->flags & REG_RESERVED ? "true" : "false");
+	jstr("reserved_note", svc->flags & REG_RESERVED ? svc->note : NULL, 0);
+	printf(", \"service_type\": %s", svc->flags & REG_NO_SERVICE ? "false" : "true");
+	jstr("txt_keys", svc->txt_keys, 0);
+	fputs(", \"aliases\": [", stdout);
+	for (i = 0; i < n; i++) {
+		const struct reg_service *a = registry_service_at(reg, i);
+
+		if (a->primary == NULL || strcmp(a->primary, svc->name) != 0)
+			continue;
+		printf("%s\"", na++ ? ", " : "");
+		report_write_escaped(stdout, a->name, strlen(a->name), 1);
+		putchar('"');
+	}
+	fputs("]}\n", stdout);
+}
+
 static int
-one(const struct registry *reg, const char *arg)
+json_port(const struct registry *reg, const char *arg, unsigned port, unsigned tp)
+{
+	int n = 0;
+
+	putchar('{');
+	jstr("input", arg, 1);
+	fputs(", \"kind\": \"port\", \"assignments\": [", stdout);
+	registry_port_lookup(reg, port, tp, jport, &n);
+	printf("], \"found\": %s}\n", n ? "true" : "false");
+	return n ? 0 : 1;
+}
+
+/* ---- one operand ------------------------------------------------------ */
+
+static int
+one(const struct registry *reg, const char *arg, int json)
 {
 	const struct reg_service *svc;
 	const char *name = arg;
@@ -190,6 +286,8 @@ one(const struct registry *reg, const char *arg)
 		report_error("registry: \"%s\": not a port (0-65535), optionally /tcp, /udp, /sctp or /dccp", arg);
 		return 2;
 	}
+	if (kind > 0 && json)
+		return json_port(reg, arg, port, tp);
 	if (kind > 0) {
 		if (registry_port_lookup(reg, port, tp, show_port, NULL) > 0)
 			return 0;
@@ -204,6 +302,10 @@ one(const struct registry *reg, const char *arg)
 		return 2;
 	}
 	svc = registry_lookup(reg, name, strlen(name));
+	if (json) {
+		json_name(reg, arg, svc);
+		return svc != NULL ? 0 : 1;
+	}
 	if (svc != NULL) {
 		show_name(reg, svc);
 		return 0;
@@ -216,8 +318,12 @@ one(const struct registry *reg, const char *arg)
 int
 registry_main(const struct lint_ctx *ctx, int argc, char **argv)
 {
-	int i, rc = 0;
+	int i, rc = 0, json = ctx->opt->format == FORMAT_JSON;
 
+	if (ctx->opt->format != FORMAT_TEXT && !json) {
+		report_error("registry: --format text or json");
+		return 2;
+	}
 	if (argc < 1) {
 		report_error("usage: srvlint registry NAME|PORT[/PROTO]...");
 		return 2;
@@ -225,15 +331,11 @@ registry_main(const struct lint_ctx *ctx, int argc, char **argv)
 	for (i = 0; i < argc; i++) {
 		int r;
 
-		if (i > 0)
+		if (i > 0 && !json)
 			putchar('\n');
-		r = one(ctx->reg, argv[i]);
+		r = one(ctx->reg, argv[i], json);
 		if (r > rc)
 			rc = r;
 	}
-	if (fflush(stdout) != 0) {
-		report_error("registry: cannot write to standard output");
-		return 2;
-	}
-	return rc;
+	return rc;	/* main checks that stdout was written */
 }

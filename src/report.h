@@ -1,6 +1,7 @@
 /*
- * report.h -- the one place findings go: text, JSON Lines, SARIF (one
- * emitter per format, see report_impl.h).
+ * report.h -- the one place findings go: text, JSON Lines, SARIF, GitHub
+ * workflow commands, GitLab Code Quality (one emitter per format, see
+ * report_impl.h).
  */
 #ifndef SRVLINT_REPORT_H
 #define SRVLINT_REPORT_H
@@ -21,7 +22,9 @@ struct report;
 
 /*
  * Creates a report writing findings to out and the summary to err.  opt is
- * borrowed and must outlive the report.  Returns NULL when out of memory.
+ * borrowed and must outlive the report.  Reads opt->baseline.  Returns
+ * NULL after a one-line error (out of memory, a baseline that cannot be
+ * read).
  */
 struct report *report_create(FILE *out, FILE *err, const struct options *opt,
     enum report_group group);
@@ -29,8 +32,10 @@ struct report *report_create(FILE *out, FILE *err, const struct options *opt,
 void report_destroy(struct report *r);
 
 /*
- * Reports one finding: applies --severity, drops checks turned off, counts
- * it and writes it (or keeps it for the current group object).
+ * Reports one finding: applies --severity, drops checks turned off, gives
+ * it its fingerprint, records it for --write-baseline, drops it when
+ * --baseline knows it, counts it and writes it (or keeps it for the
+ * current group object).
  */
 void report_finding(struct report *r, const struct finding *f);
 /* A sink for report_finding (ud = the report). */
@@ -41,10 +46,18 @@ void report_group_begin(struct report *r, const char *input);
 void report_group_end(struct report *r);
 
 /*
- * Ends the run: closes the SARIF log, writes the summary ("2 errors,
- * 1 warning, 0 notes in 3 files") on err unless quiet.  units is how many
- * inputs were read and unit names one ("file", "label", "domain").
- * Returns the exit status, 0 or 1, per --fail-on.
+ * Says the run could not be done (a file that cannot be read, no server
+ * answering): the SARIF log's invocation is then not successful.  Call it
+ * before report_finish.
+ */
+void report_run_failed(struct report *r);
+
+/*
+ * Ends the run: closes the output, writes --write-baseline's file and the
+ * summary ("2 errors, 1 warning, 0 notes in 3 files") on err unless quiet.
+ * units is how many inputs were read and unit names one ("file", "label",
+ * "domain").  Returns the exit status: 0 or 1 per --fail-on; 0 when
+ * --write-baseline wrote its file, 2 when it could not.
  */
 int report_finish(struct report *r, unsigned long units, const char *unit);
 
@@ -73,7 +86,11 @@ char *report_escape_dup(const char *s, size_t len);
  */
 const char *report_show(const char *s, size_t len, char *buf, size_t buflen);
 
-/* A one-line error about the run itself ("srvlint: FILE: reason") on stderr, escaped. */
+/*
+ * A one-line error about the run itself ("srvlint: FILE: reason") on
+ * stderr, escaped; a SARIF report being written keeps it as a
+ * toolExecutionNotification.
+ */
 void report_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

@@ -84,3 +84,68 @@ report_put_json_field(FILE *out, const char *key, const char *value, int first)
 	report_write_escaped(out, value, strlen(value), 1);
 	putc('"', out);
 }
+
+size_t
+report_utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	size_t len;
+	unsigned long cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, cp = c & 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, cp = c & 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, cp = c & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	/* overlong, surrogate, or past U+10FFFF */
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return len;
+}
+
+void
+report_put_json_path(FILE *out, const char *path)
+{
+	const unsigned char *s = (const unsigned char *)path;
+	size_t n = strlen(path), i = 0;
+
+	while (i < n) {
+		size_t len = report_utf8_len(s + i, n - i);
+		unsigned long c1 = len == 2 ? (unsigned long)(s[i] & 0x1f) << 6 | (s[i + 1] & 0x3f) : 0;
+
+		if (len == 0)
+			fprintf(out, "\\\\%03u", s[i++]);	/* not UTF-8: \DDD */
+		else if (s[i] == '"' || s[i] == '\\')
+			fprintf(out, "\\%c", s[i++]);
+		else if (s[i] < 0x20 || s[i] == 0x7f)
+			fprintf(out, "\\u%04x", s[i++]);
+		else if (len == 2 && c1 >= 0x80 && c1 <= 0x9f) {
+			fprintf(out, "\\u%04lx", c1);	/* C1 control */
+			i += 2;
+		} else {
+			fwrite(s + i, 1, len, out);
+			i += len;
+		}
+	}
+}
+
+void
+report_put_json_path_field(FILE *out, const char *key, const char *path, int first)
+{
+	fprintf(out, "%s\"%s\": \"", first ? "" : ", ", key);
+	report_put_json_path(out, path);
+	putc('"', out);
+}

@@ -13,12 +13,12 @@ json_fields(struct report *r, const struct finding *f)
 	FILE *o = r->out;
 	int first = 1;
 
-	if (r->group != REPORT_NAME && f->file) {
-		if (r->group == REPORT_FLAT) {
-			report_put_json_field(o, "file", f->file, 1);
-			fputs(", ", o);
-		}
-		fprintf(o, "\"line\": %lu", f->line);
+	if (r->group == REPORT_FLAT && f->file) {
+		report_put_json_path_field(o, "file", f->file, 1);
+		first = 0;
+	}
+	if (r->group != REPORT_NAME && f->file && f->line) {
+		fprintf(o, "%s\"line\": %lu", first ? "" : ", ", f->line);
 		first = 0;
 	}
 	if (f->owner) {
@@ -69,8 +69,10 @@ json_group(struct report *r)
 	size_t n = finding_list_count(r->pending);
 
 	putc('{', o);
-	report_put_json_field(o, r->group == REPORT_NAME ? "input" : "file",
-	    r->group_input, 1);
+	if (r->group == REPORT_NAME)
+		report_put_json_field(o, "input", r->group_input, 1);
+	else
+		report_put_json_path_field(o, "file", r->group_input, 1);
 	fprintf(o, ", \"valid\": %s, \"findings\": [",
 	    group_valid(r) ? "true" : "false");
 	for (size_t i = 0; i < n; i++) {

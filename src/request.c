@@ -1023,6 +1023,8 @@ request_main(const struct lint_ctx *ctx, struct report *r, int argc, char **argv
 		free(buf);
 		n++;
 	}
+	if (failed)
+		report_run_failed(r);
 	status = report_finish(r, n, "request");
 	return failed ? 2 : status;
 }

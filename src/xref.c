@@ -552,6 +552,7 @@ checker_clear(struct checker *ch)
 	ch->arena = NULL, ch->alen = ch->acap = 0;
 	ch->last_pos_src = NULL;
 	ch->txt.key = 0;
+	ch->has_soa = 0;
 }
 
 void
@@ -637,6 +638,7 @@ checker_merge(struct checker *dst, struct checker *src)
 	/* The next record of dst must not reuse a pos of src. */
 	dst->last_pos_src = NULL;
 	dst->oom |= src->oom;
+	dst->has_soa |= src->has_soa;
 	rc = 0;
 out:
 	if (rc != 0)
@@ -757,6 +759,18 @@ target_elsewhere(const struct checker *ch, const uint8_t *w, size_t len)
 	return 0;
 }
 
+/*
+ * Nonzero when the reference comes from a zone file without SOA: a
+ * fragment, which cannot know the rest of its zone, so a check that
+ * concludes from absence is a note "in this file" (checks.md).  Probe
+ * references have no file.
+ */
+static int
+ref_in_fragment(const struct checker *ch, const struct rec_view *v)
+{
+	return !ch->has_soa && ch->pos[v->pos].file != NO_STR;
+}
+
 static void
 finish_srv_target(struct checker *ch, const struct ref *r, const struct rec_view *v)
 {
@@ -781,10 +795,11 @@ finish_srv_target(struct checker *ch, const struct ref *r, const struct rec_view
 		free(t);
 	} else if (!(f & NF_ADDR) && !target_elsewhere(ch, v->target, v->tlen)) {
 		t = name_str(v->target, v->tlen);
-		xref_report(ch, r, v, CHECK_SRV_TARGET_NO_ADDRESS, SEV_OFF, "SRV",
+		int frag = ref_in_fragment(ch, v);
+		xref_report(ch, r, v, CHECK_SRV_TARGET_NO_ADDRESS, frag ? SEV_NOTE : SEV_OFF, "SRV",
 		    "the target %s has no A or AAAA record%s: add one, or point "
 		    "the SRV record at a host that has them", t ? t : "?",
-		    ch->apex_len ? " in the zone" : "");
+		    frag ? " in this file" : ch->apex_len ? " in the zone" : "");
 		free(t);
 	}
 }
@@ -796,6 +811,7 @@ finish_browse(struct checker *ch, const struct ref *r, const struct rec_view *v,
 	unsigned f = xref_facts(ch, r->key);
 	const char *shown;
 	char *t;
+	int frag;
 
 	/* One finding per instance, on the first PTR that browses it. */
 	if (nametab_get(seen, key_of(r->key)) != 0 || nametab_put(seen, key_of(r->key)) == NULL)
@@ -804,15 +820,17 @@ finish_browse(struct checker *ch, const struct ref *r, const struct rec_view *v,
 		return;
 	t = name_str(v->target, v->tlen);
 	shown = t ? t : "?";
+	frag = ref_in_fragment(ch, v);
 	if (!(f & NF_SRV))
-		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_SRV, SEV_OFF, "PTR",
-		    "the browsed instance %s has no SRV record: clients cannot "
-		    "reach it; add an SRV record at the instance name", shown);
+		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_SRV, frag ? SEV_NOTE : SEV_OFF, "PTR",
+		    "the browsed instance %s has no SRV record%s: clients cannot "
+		    "reach it; add an SRV record at the instance name", shown,
+		    frag ? " in this file" : "");
 	if (!(f & (NF_TXT | NF_TXT_EMPTY)))
-		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_TXT, SEV_OFF, "PTR",
-		    "the browsed instance %s has no TXT record (RFC 6763 section 6: "
+		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_TXT, frag ? SEV_NOTE : SEV_OFF, "PTR",
+		    "the browsed instance %s has no TXT record%s (RFC 6763 section 6: "
 		    "every instance MUST have one): add one, a single empty string "
-		    "(\"\") if there is nothing to say", shown);
+		    "(\"\") if there is nothing to say", shown, frag ? " in this file" : "");
 	else if (f & NF_TXT_EMPTY)
 		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_TXT, SEV_OFF, "PTR",
 		    "the browsed instance %s has a zero-length TXT record (RFC 6763 "

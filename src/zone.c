@@ -23,11 +23,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "modes.h"
 #include "report.h"
 #include "zinclude.h"
+#include "namedup.h"
 #include "zone.h"
 #include "zparse.h"
 #include "zpool.h"
@@ -49,6 +51,7 @@
 #define ZONE_BATCH_BYTES	(64u << 10)
 #define ZONE_BATCH_RECORDS	1024
 #endif
+#define ZONE_PRESCAN_BLOCK	(1u << 20)	/* the look for srvlint-disable-file */
 #define ZONE_TTL_MAX		2147483647UL	/* RFC 2181 section 8 */
 #define ZONE_DEFAULT_TTL	3600
 
@@ -74,6 +77,8 @@ struct zin {
 	int eof;
 	unsigned long line;	/* the line at pos */
 	int started;		/* past the byte order mark check */
+	check_set pending;	/* srvlint-disable on a line of its own: the next record's */
+	check_set file_disabled;	/* srvlint-disable-file: every record's */
 };
 
 struct zrun {
@@ -427,6 +432,7 @@ zone_origin_arg(struct zrun *run, const struct ztok *t, struct zstr *dst,
 }
 
 static int zone_read(struct zrun *run, struct zin *in);
+static check_set zone_prescan(int fd);
 
 static const char *
 zone_file_name(struct zrun *run, const char *name)
@@ -525,6 +531,7 @@ zone_include(struct zrun *run, struct zin *in, unsigned long line,
 	child.cap = ZONE_BUF_INCLUDE;
 	child.real = real;
 	child.line = 1;
+	child.file_disabled = zone_prescan(child.fd);
 	rc = zone_include_read(run, &child, &origin);
 	zinclude_pop(run->incl);
 	goto out;
@@ -617,6 +624,52 @@ zone_directive(struct zrun *run, struct zin *in, const struct zscan *sc)
 	return 0;
 }
 
+/*
+ * srvlint-disable-file holds for every record of its file, those before it
+ * too: a regular file is looked through for it before it is read (pread,
+ * so the reading offset stays).  A pipe cannot be read twice: there it
+ * holds from where it stands.  A line longer than a record may be is
+ * skipped (it is a parse-error anyway).  Out of memory: no look, the
+ * directive still holds from its line on.
+ */
+static check_set
+zone_prescan(int fd)
+{
+	size_t cap = ZONE_PRESCAN_BLOCK + ZONE_RECORD_MAX + 1, carry = 0;
+	check_set set = 0;
+	struct stat st;
+	off_t off = 0;
+	char *buf;
+
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (buf = malloc(cap)) == NULL)
+		return 0;
+	for (;;) {
+		ssize_t n = pread(fd, buf + carry, ZONE_PRESCAN_BLOCK, off);
+		size_t len;
+		char *nl;
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			set |= zscan_file_checks(buf, carry);
+			break;
+		}
+		off += n;
+		len = carry + (size_t)n;
+		if ((nl = memrchr(buf, '\n', len)) == NULL) {
+			carry = len > ZONE_RECORD_MAX ? 0 : len;
+			continue;
+		}
+		set |= zscan_file_checks(buf, (size_t)(nl + 1 - buf));
+		carry = len - (size_t)(nl + 1 - buf);
+		if (carry > ZONE_RECORD_MAX)
+			carry = 0;
+		memmove(buf, nl + 1, carry);
+	}
+	free(buf);
+	return set;
+}
+
 /* One cut record: a directive, or a record for the workers. */
 static int
 zone_entry(struct zrun *run, struct zin *in, const struct zscan *sc)
@@ -626,9 +679,7 @@ zone_entry(struct zrun *run, struct zin *in, const struct zscan *sc)
 
 	if (sc->disable_bad)
 		zone_finding(run, in, sc->line ? sc->line : sc->disable_line,
-		    CHECK_PARSE_ERROR, SEV_NOTE, "srvlint-disable: %s%s",
-		    sc->unknown[0] ? "unknown check " : "names no check",
-		    sc->unknown);
+		    CHECK_PARSE_ERROR, SEV_NOTE, "%s", sc->note);
 	if (sc->line == 0)
 		return 0;	/* blank, or a comment */
 	if (sc->err != NULL || sc->rec[0] != '$')
@@ -709,6 +760,13 @@ zone_read(struct zrun *run, struct zin *in)
 		if (!done)
 			continue;
 		in->line += sc->nl;
+		in->file_disabled |= sc->disabled_file;
+		if (sc->line == 0 && !sc->toolong) {
+			in->pending |= sc->disabled;	/* a comment line of its own */
+		} else {
+			sc->disabled |= in->pending | in->file_disabled;
+			in->pending = 0;
+		}
 		if (sc->toolong) {
 			run->records++;
 			if (!CHECK_SET_HAS(sc->disabled, CHECK_PARSE_ERROR))
@@ -946,6 +1004,7 @@ zone_check_file(const struct lint_ctx *ctx, const char *path,
 		goto out;
 	}
 	in.line = 1;
+	in.file_disabled = zone_prescan(in.fd);
 	rc = zone_read(&run, &in) != 0 ? -1 : 0;
 	/* A refused $INCLUDE already failed the run: no second error for it. */
 	if (rc == 0 && !run.failed && run.records == 0 && run.errors == 0)
@@ -991,9 +1050,21 @@ zone_main(const struct lint_ctx *ctx, struct report *r, int argc, char **argv)
 		report_error("check: no zone file given (\"-\" reads standard input)");
 		return 2;
 	}
-	for (i = 0; i < argc; i++)
-		if (zone_check_file(ctx, argv[i], &zp, NULL, &out) != 0)
-			failed = 1;
-	status = report_finish(r, (unsigned long)argc, "file");
+	for (i = 0; i < argc; i++) {
+		/* A finding about a name once per zone (namedup.h). */
+		struct namedup *once = namedup_create(&out);
+		struct sink filtered = { namedup_emit, once };
+		if (once == NULL) {
+			report_error("check: out of memory");
+			return 2;
+		}
+		if (zone_check_file(ctx, argv[i], &zp, NULL, &filtered) != 0)
+			failed++;
+		namedup_destroy(once);
+	}
+	if (failed)
+		report_run_failed(r);
+	/* a file not read to its end is not counted as checked */
+	status = report_finish(r, (unsigned long)(argc - failed), "file");
 	return failed ? 2 : status;
 }

@@ -604,6 +604,68 @@ zparse_refuse(struct zparser *zp, const struct ztok *t, size_t n, size_t ti,
 	return NULL;
 }
 
+/*
+ * The longest label of a name token (n bytes), in wire bytes: an escape
+ * \DDD or \X is one byte.
+ */
+static size_t
+zparse_longest_label(const char *p, size_t n, const char **at)
+{
+	size_t best = 0, len = 0;
+	const char *start = p;
+
+	*at = p;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '.') {
+			len = 0;
+			start = p + i + 1;
+			continue;
+		}
+		if (p[i] == '\\' && i + 3 < n && p[i + 1] >= '0' && p[i + 1] <= '9')
+			i += 3;
+		else if (p[i] == '\\' && i + 1 < n)
+			i++;
+		if (++len > best) {
+			best = len;
+			*at = start;
+		}
+	}
+	return best;
+}
+
+/*
+ * ldns says only "Syntax error" when a label is over 63 bytes (RFC 1035
+ * section 2.3.4): say which, for the owner and the name fields of the type.
+ * A DNS-SD instance name is the usual culprit (issue 10 item 8).
+ */
+static int
+zparse_label_too_long(const struct ztok *t, size_t n, size_t ti, char *msg, size_t msgsize)
+{
+	const ldns_rr_descriptor *d = NULL;
+	const char *at;
+	size_t len;
+
+	if (ti < n && t[ti].n < 16) {
+		char name[16];
+		memcpy(name, t[ti].p, t[ti].n);
+		name[t[ti].n] = '\0';
+		d = ldns_rr_descript(ldns_get_rr_type_by_name(name));
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (i != 0 && (d == NULL || i <= ti ||
+		    (i - ti - 1 >= d->_maximum && d->_variable == LDNS_RDF_TYPE_NONE) ||
+		    ldns_rr_descriptor_field_type(d, i - ti - 1) != LDNS_RDF_TYPE_DNAME))
+			continue;
+		if ((len = zparse_longest_label(t[i].p, t[i].n, &at)) > 63) {
+			snprintf(msg, msgsize, "the label \"%.20s...\" is %zu bytes long; a "
+			    "DNS label has at most 63 (RFC 1035 section 2.3.4): shorten "
+			    "it (a DNS-SD instance name too)", at, len);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 const ldns_rr *
 zparse_record(struct zparser *zp, const char *text, const char *origin_text,
     uint32_t ttl, struct zparse_error *err)
@@ -651,6 +713,8 @@ zparse_record(struct zparser *zp, const char *text, const char *origin_text,
 	if (st != LDNS_STATUS_OK) {
 		ldns_rr_free(rr);
 		err->message = ldns_get_errorstr_by_id(st);
+		if (zparse_label_too_long(t, n, ti, zp->msg, sizeof zp->msg))
+			err->message = zp->msg;
 		zparse_error_names(zp, n > 0 ? &t[0] : NULL, ti < n ? &t[ti] : NULL,
 		    origin_text, err);
 		return NULL;
@@ -661,8 +725,11 @@ zparse_record(struct zparser *zp, const char *text, const char *origin_text,
 		const ldns_rr_descriptor *d = ldns_rr_descript(ldns_rr_get_type(rr));
 
 		err->message = zp->msg;
-		zp->err_owner = ldns_rdf2str(ldns_rr_owner(rr));
-		err->owner = zp->err_owner;
+		/* Without an origin ldns hung a relative owner off the root: not shown. */
+		if (origin_text != NULL || (n > 0 && zname_absolute(t[0].p, t[0].n))) {
+			zp->err_owner = ldns_rdf2str(ldns_rr_owner(rr));
+			err->owner = zp->err_owner;
+		}
 		err->type = d != NULL ? d->_name : rt != NULL ? rt->name : NULL;
 		return NULL;
 	}

@@ -1,5 +1,5 @@
 /*
- * zscan.c -- the record splitter (zscan.h).  zscan_record copies runs of
+ * zscan.c -- the record splitter (zscan.h).  zscan_feed copies runs of
  * plain bytes and of comment text with memchr/memcpy, and looks at each
  * byte only where quoting, escapes, parentheses or newlines matter.
  */
@@ -139,30 +139,37 @@ zscan_bad_byte(unsigned char c)
 	return (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f;
 }
 
-/* Reads "srvlint-disable NAME[,NAME ...]" in a comment. */
-static void
-zscan_comment(struct zscan *sc, const char *c, size_t n, unsigned long line)
+static int
+zscan_is_sep(char c)
 {
-	static const char key[] = "srvlint-disable";
-	const char *p = memmem(c, n, key, sizeof key - 1), *end = c + n;
+	return c == ' ' || c == '\t' || c == ',' || c == ':' || c == '\r';
+}
+
+/* The first "srvlint" in c (n bytes), any case, at the start of a word. */
+static const char *
+zscan_find_word(const char *c, size_t n)
+{
+	for (size_t i = 0; i + 7 <= n; i++)
+		if (strncasecmp(c + i, "srvlint", 7) == 0 &&
+		    (i == 0 || c[i - 1] == ' ' || c[i - 1] == '\t' || c[i - 1] == ';'))
+			return c + i;
+	return NULL;
+}
+
+/* Adds each check named in [p, end) to *set; unknown names go to the note. */
+static void
+zscan_names(struct zscan *sc, const char *p, const char *end, check_set *set,
+    const char *directive)
+{
+	size_t u = 0;
 	int any = 0;
 
-	if (p == NULL)
-		return;
-	if (p > c && p[-1] != ' ' && p[-1] != '\t' && p[-1] != ';')
-		return;
-	p += sizeof key - 1;
-	if (p < end && *p != ' ' && *p != '\t' && *p != ',' && *p != ':')
-		return;
-	if (sc->disable_line == 0)
-		sc->disable_line = line;
 	while (p < end) {
 		const char *b;
 		char name[48];
-		int id;
+		int id = -1;
 
-		while (p < end && (*p == ' ' || *p == '\t' || *p == ',' ||
-		    *p == ':' || *p == '\r'))
+		while (p < end && zscan_is_sep(*p))
 			p++;
 		b = p;
 		while (p < end && *p != ' ' && *p != '\t' && *p != ',' && *p != '\r')
@@ -170,26 +177,115 @@ zscan_comment(struct zscan *sc, const char *c, size_t n, unsigned long line)
 		if (p == b)
 			break;
 		any = 1;
-		id = -1;
 		if ((size_t)(p - b) < sizeof name) {
 			memcpy(name, b, (size_t)(p - b));
 			name[p - b] = '\0';
 			id = check_by_name(name);
 		}
 		if (id >= 0) {
-			CHECK_SET_ADD(sc->disabled, id);
-		} else {
-			size_t u = strlen(sc->unknown);
-			int len = (int)(p - b > 60 ? 60 : p - b);
-
-			sc->disable_bad = 1;
-			if (u + (size_t)len + 8 < sizeof sc->unknown)
-				snprintf(sc->unknown + u, sizeof sc->unknown - u,
-				    "%s\"%.*s\"", u ? ", " : "", len, b);
+			CHECK_SET_ADD(*set, id);
+			continue;
 		}
+		if (u == 0)
+			u = (size_t)snprintf(sc->note, sizeof sc->note, "%s: unknown check ",
+			    directive);
+		if (u + 70 < sizeof sc->note)
+			u += (size_t)snprintf(sc->note + u, sizeof sc->note - u, "%s\"%.*s\"",
+			    sc->note[u - 1] == '"' ? ", " : "", (int)(p - b > 60 ? 60 : p - b), b);
+		sc->disable_bad = 1;
 	}
-	if (!any)
-		sc->disable_bad = 1;	/* names no check */
+	if (!any) {
+		snprintf(sc->note, sizeof sc->note, "%s: names no check", directive);
+		sc->disable_bad = 1;
+	}
+}
+
+/*
+ * Reads a directive in a comment: "srvlint-disable NAME[,NAME ...]" (this
+ * record; the next one when the comment stands on a line of its own) or
+ * "srvlint-disable-file NAME[,...]" (every record of the file).  A word
+ * that looks meant as one but is not ("srvlint-disable=X",
+ * "SRVLINT-DISABLE X", "srvlint disable", "srvlint-disabled") is a note,
+ * never silently ignored; "srvlint" alone is just a word.
+ */
+static void
+zscan_comment(struct zscan *sc, const char *c, size_t n, unsigned long line)
+{
+	static const char key[] = "srvlint-disable", file[] = "-file";
+	const char *p = zscan_find_word(c, n), *end = c + n, *q, *dend;
+	int is_file;
+
+	if (p == NULL)
+		return;
+	q = p + 7;
+	if (q < end && (*q == '-' || *q == '_' || *q == ' '))
+		q++;
+	if (end - q < 7 || strncasecmp(q, "disable", 7) != 0)
+		return;		/* mentions srvlint, means no directive */
+	dend = q + 7;
+	if (sc->disable_line == 0)
+		sc->disable_line = line;
+	q = p + sizeof key - 1;
+	is_file = end - q >= 5 && memcmp(q, file, 5) == 0;
+	if (is_file)
+		q += 5;
+	if (memcmp(p, key, sizeof key - 1) != 0 || (q < end && !zscan_is_sep(*q))) {
+		size_t w = 0;
+
+		while (p + w < end && (p + w < dend || (p[w] != ' ' && p[w] != '\t' && p[w] != '\r')))
+			w++;
+		snprintf(sc->note, sizeof sc->note, "\"%.*s\" is not a directive; "
+		    "write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]",
+		    (int)(w > 40 ? 40 : w), p);
+		sc->disable_bad = 1;
+		return;
+	}
+	zscan_names(sc, q, end, is_file ? &sc->disabled_file : &sc->disabled,
+	    is_file ? "srvlint-disable-file" : "srvlint-disable");
+}
+
+/* The ';' that starts the comment of the line [ls, at), or NULL. */
+static const char *
+zscan_comment_start(const char *ls, const char *at)
+{
+	int inq = 0;
+
+	for (const char *p = ls; p < at; p++) {
+		if (*p == '\\' && p + 1 < at)
+			p++;
+		else if (*p == '"')
+			inq = !inq;
+		else if (*p == ';' && !inq)
+			return p;
+	}
+	return NULL;
+}
+
+check_set
+zscan_file_checks(const char *text, size_t len)
+{
+	static const char key[] = "srvlint-disable-file";
+	const char *p = text, *end = text + len, *hit;
+	check_set set = 0;
+
+	while ((hit = memmem(p, (size_t)(end - p), key, sizeof key - 1)) != NULL) {
+		const char *ls = hit, *le, *semi;
+		struct zscan sc;
+
+		while (ls > text && ls[-1] != '\n')
+			ls--;
+		if ((le = memchr(hit, '\n', (size_t)(end - hit))) == NULL)
+			le = end;
+		if ((semi = zscan_comment_start(ls, hit)) != NULL) {
+			size_t n = (size_t)(le - semi - 1);
+
+			memset(&sc, 0, sizeof sc);
+			zscan_comment(&sc, semi + 1, n < ZSCAN_COMMENT_MAX ? n : ZSCAN_COMMENT_MAX, 1);
+			set |= sc.disabled_file;
+		}
+		p = le;
+	}
+	return set;
 }
 
 /* Bytes zscan_feed copies without a second look (outside quotes). */
@@ -228,9 +324,10 @@ zscan_begin(struct zscan *sc, unsigned long line0)
 	sc->err = NULL;
 	sc->errbyte = 0;
 	sc->disabled = 0;
+	sc->disabled_file = 0;
 	sc->disable_bad = 0;
 	sc->disable_line = 0;
-	sc->unknown[0] = '\0';
+	sc->note[0] = '\0';
 	sc->depth = 0;
 	sc->inq = 0;
 	sc->incomment = 0;

@@ -31,10 +31,11 @@ struct zscan {
 	int toolong;		/* past ZONE_RECORD_MAX: scanned to its end, not kept */
 	const char *err;	/* a reason the record cannot be parsed */
 	unsigned errbyte;
-	check_set disabled;
-	int disable_bad;	/* srvlint-disable named an unknown check */
-	unsigned long disable_line;	/* where the first srvlint-disable is */
-	char unknown[200];	/* the unknown names, for the note */
+	check_set disabled;	/* srvlint-disable: this record (or the next) */
+	check_set disabled_file;	/* srvlint-disable-file: the whole file */
+	int disable_bad;	/* a directive that is not one, or names no check */
+	unsigned long disable_line;	/* where the first directive is */
+	char note[200];		/* what is wrong with it, for the note */
 	/* the splitter's state */
 	int active;		/* begun, not yet ended */
 	unsigned long line0;
@@ -58,6 +59,13 @@ void zscan_begin(struct zscan *sc, unsigned long line0);
  */
 size_t zscan_feed(struct zscan *sc, const unsigned char *p, size_t n, int eof,
     int *done);
+
+/*
+ * The checks that the "srvlint-disable-file" comments of text (len bytes of
+ * whole lines) name: the reader looks through a whole file before reading
+ * it, so that they hold for the records before them too.
+ */
+check_set zscan_file_checks(const char *text, size_t len);
 
 /* A token of a cleaned record text: no comments, parentheses, newlines. */
 struct ztok {

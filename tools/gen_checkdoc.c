@@ -3,9 +3,10 @@
  * documentation can never disagree with the table the binary uses.
  */
 #include <stdio.h>
+#include <string.h>
 
 struct row {
-	const char *name, *severity, *ref, *summary, *fix;
+	const char *name, *severity, *ref, *title, *summary, *fix;
 };
 
 #define SEV_ERROR "error"
@@ -13,19 +14,50 @@ struct row {
 #define SEV_NOTE "note"
 
 static const struct row rows[] = {
-#define CHECK(id, name, sev, ref, summary, fix) { name, sev, ref, summary, fix },
+#define CHECK(id, name, sev, ref, title, summary, fix) { name, sev, ref, title, summary, fix },
 #include "checks.def"
 #undef CHECK
 };
+
+/*
+ * Writes text as man source lines of at most 80 bytes (mandoc -Tlint
+ * wants no longer ones), broken at blanks; a line that would begin with
+ * '.' or '\'' gets "\\&" so that it is never read as a macro.
+ */
+static void
+man_text(const char *s)
+{
+	size_t col = 0;
+
+	while (*s != '\0') {
+		size_t w = strcspn(s, " ");
+
+		if (col > 0 && col + 1 + w > 80) {
+			putchar('\n');
+			col = 0;
+		} else if (col > 0) {
+			putchar(' ');
+			col++;
+		}
+		if (col == 0 && (*s == '.' || *s == '\''))
+			col += (size_t)printf("\\&");
+		col += fwrite(s, 1, w, stdout);
+		s += w;
+		s += strspn(s, " ");
+	}
+	putchar('\n');
+}
 
 /* The CHECKS section of docs/srvlint.1, between its BEGIN/END CHECKS marks. */
 static void
 man_section(void)
 {
 	puts(".Bl -tag -width Ds");
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-		printf(".It Cm %s\n%s\n(%s; %s)\n", rows[i].name, rows[i].summary,
-		    rows[i].severity, rows[i].ref);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		printf(".It Cm %s\n", rows[i].name);
+		man_text(rows[i].summary);
+		printf("(%s; %s)\n", rows[i].severity, rows[i].ref);
+	}
 	puts(".El");
 }
 
@@ -51,6 +83,7 @@ main(int argc, char **argv)
 		    rows[i].severity, rows[i].ref, rows[i].summary);
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		printf("\n## %s\n\n", rows[i].name);
+		printf("%s.\n\n", rows[i].title);
 		printf("- severity: %s\n- reference: %s\n- fires when: %s\n- fix: %s\n",
 		    rows[i].severity, rows[i].ref, rows[i].summary, rows[i].fix);
 	}

@@ -81,7 +81,7 @@ printf '_www._tcp IN SRV 0 5 80 @\n@ IN A 192.0.2.1\n' | "$SRVLINT" check -q -o 
 # No origin: relative names are a parse-error naming the fix.
 printf 'www IN A 192.0.2.1\n' > noorigin.zone
 "$SRVLINT" check -q noorigin.zone > out; rc=$?
-[ $rc -eq 1 ] && has out 'noorigin.zone:1: error: www.: relative name www but no origin: add $ORIGIN or use -o [parse-error]' \
+[ $rc -eq 1 ] && has out 'noorigin.zone:1: error: relative name www but no origin: add $ORIGIN or use -o [parse-error]' \
 	&& ok || bad "no origin: $(cat out)"
 
 # Several files: each its own apex and scope; a missing one gives 2, the rest are still checked.
@@ -181,6 +181,29 @@ grep -q '^hostile.zone:6: error: .*include loop.*\[include-denied\]$' out && ok 
 grep -q 'record longer than [0-9]* bytes (comments excluded); skipped to its end \[parse-error\]$' out && ok || bad "hostile: long line"
 [ "$(grep -c ': bad[0-9]*.hostile.example.: .*\[parse-error\]$' out)" -eq 250 ] && ok || bad "hostile: every other line ($(grep -c ': bad[0-9]*.hostile.example.: ' out))"
 [ "$(grep -c 'control byte \\027' out)" -ge 253 ] && ok || bad "hostile: ESC in values ($(grep -c 'control byte \\027' out))"
+
+# --- fragments (checks.md): no SOA, so absence is a note "in this file" ---
+mkdir -p frag
+printf '$ORIGIN frag.example.\n_http._tcp SRV 0 0 80 web\n_ipp._tcp PTR p._ipp._tcp\n' > frag/part.zone
+"$SRVLINT" check frag/part.zone > out 2>&1; rc=$?
+[ $rc -eq 0 ] && ok || bad "fragment: rc=$rc (notes only)"
+has out 'frag/part.zone:2: note: _http._tcp.frag.example.: the target web.frag.example. has no A or AAAA record in this file: add one, or point the SRV record at a host that has them [srv-target-no-address]' \
+	&& ok || bad "fragment: srv-target-no-address note"
+grep -q '^frag/part.zone:3: note: _ipp._tcp.frag.example.: the browsed instance p._ipp._tcp.frag.example. has no SRV record in this file: .*\[dnssd-instance-no-srv\]$' out \
+	&& ok || bad "fragment: dnssd-instance-no-srv note"
+grep -q '^frag/part.zone:3: note: .* has no TXT record in this file (RFC 6763.*\[dnssd-instance-no-txt\]$' out \
+	&& ok || bad "fragment: dnssd-instance-no-txt note"
+# The same file $INCLUDEd by a zone with its SOA: errors, for every -j.
+printf '$ORIGIN frag.example.\n@ SOA ns hm 1 7200 3600 1209600 300\n@ NS ns\nns A 192.0.2.1\n$INCLUDE part.zone\n' > frag/zone.zone
+for j in 1 2 3; do
+	"$SRVLINT" check -j $j frag/zone.zone > out 2>&1; rc=$?
+	[ $rc -eq 1 ] && ok || bad "zone with SOA -j $j: rc=$rc"
+	grep -q '^frag/part.zone:2: error: .* has no A or AAAA record in the zone: .*\[srv-target-no-address\]$' out \
+		&& ok || bad "zone with SOA -j $j: srv-target-no-address error"
+	[ "$(grep -c '^frag/part.zone:3: error: .*\[dnssd-instance-no-\(srv\|txt\)\]$' out)" -eq 2 ] \
+		&& ok || bad "zone with SOA -j $j: dnssd-instance-no-* errors"
+	grep -q 'in this file' out && bad "zone with SOA -j $j: says in this file" || ok
+done
 
 # Binary input on stdin, and a directory: no crash, exit 1 or 2.
 head -c 100000 /dev/urandom | timeout 60 "$SRVLINT" check -q -o x - > out 2>&1; rc=$?

@@ -106,4 +106,53 @@ for l, o in zip(labels, objs):
 assert invalid == 97 and legacy == 96, (invalid, legacy)
 PY
 
+# Issue 10 item 10: a label is judged as check judges an SRV owner, in the
+# forms users paste; one row a case: LABEL, then the checks with severity
+# (";"-separated, "-" none), and what the stderr line says was set aside.
+checks_of() {
+	"$SRVLINT" name --format json -- "$1" 2> "$tmp/err" | python3 -c '
+import json, sys
+d = json.loads(sys.stdin.read())
+print(";".join(f["check"] + ":" + f["severity"] for f in d["findings"]) or "-")'
+}
+while IFS='|' read -r label want aside; do
+	got=$(checks_of "$label")
+	[ "$got" = "$want" ] && ok || bad "name $label: got $got, want $want"
+	if [ -n "$aside" ]; then
+		grep -q -F -- "judged as $aside" "$tmp/err" && ok || bad "name $label: stderr $(cat "$tmp/err"), want: judged as $aside"
+	else
+		grep -q 'judged as' "$tmp/err" && bad "name $label: set aside nothing, said $(cat "$tmp/err")" || ok
+	fi
+done <<'ROWS'
+_http._foo|proto-unknown:warning|
+_ipp._tls|proto-unknown:warning|
+_http._|proto-unknown:warning|
+_http._tcp|-|
+_ldap._sctp|transport-mismatch:warning|
+_im._sip|-|
+_pres._xmpp|-|
+_sip._tls|proto-unknown:warning|
+_ipp._tcp.local.|-|_ipp._tcp; set aside the domain local.
+_printer._sub._http._tcp|-|_http._tcp; set aside the subtype _printer._sub
+_http._tcp,_printer|-|_http._tcp; set aside the subtypes _printer
+Office._ipp._tcp.local.|-|_ipp._tcp; set aside the instance Office, the domain local.
+_www._tcp.example.com|name-alias:warning|_www._tcp; set aside the domain example.com
+_z39.50|name-legacy:error|
+_sipfederationtls._tcp|name-too-long:error|
+_androidtvremote2._tcp|name-too-long:error|
+_smtps._tcp|name-unregistered:warning|
+_9pfs|-|
+_a|name-unregistered:warning|
+_HTTP._TCP|-|
+_x--x|name-double-hyphen:error|
+_sip+d2t|name-bad-char:error|
+ROWS
+# The knowledge base keeps its role in name: context, never lowered.
+got=$("$SRVLINT" name -q _androidtvremote2._tcp _smtps._tcp)
+case "$got" in *"error: "*"python-zeroconf refuses it"*"[name-too-long]"*"warning: "*"clients query _submissions._tcp"*) ok ;;
+*) bad "knowledge base in name: $got" ;; esac
+# -q says nothing on stderr.
+"$SRVLINT" name -q _ipp._tcp.local. 2> "$tmp/err" > /dev/null
+[ -s "$tmp/err" ] && bad "-q: stderr $(cat "$tmp/err")" || ok
+
 e2e_finish name.sh

@@ -10,19 +10,12 @@ set -u
 : "${SRVLINT:?}" "${top_srcdir:?}" "${top_builddir:?}"
 . "$top_srcdir/tests/e2e/probe-lib.sh"
 
-baddns=$top_builddir/tests/tools/baddns
-[ -x "$baddns" ] || { echo "FAIL: $baddns not built"; exit 1; }
-
 tmp=$(mktemp -d)
 pid=
 stop() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; pid=; }
 trap 'stop; rm -rf "$tmp"' EXIT
-"$baddns" -l 300 > "$tmp/port" &
-pid=$!
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-port=$(cat "$tmp/port")
-[ -n "$port" ] || { echo "FAIL: baddns did not start"; exit 1; }
+baddns_start 300
+pid=$baddns_pid
 
 # probe NAME... : probe bad.test asking for the given names as well; the
 # built-in names all get a clean NXDOMAIN.  Bounded: 300 ms, 2 tries.

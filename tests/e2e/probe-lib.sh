@@ -45,3 +45,22 @@ no_sanitizer_report() {
 		ok
 	fi
 }
+
+# wait_line FILE: the first line of FILE once something writes it (at most
+# 5 s); status 1 when nothing came.
+wait_line() {
+	_i=0
+	while [ ! -s "$1" ] && [ $_i -lt 50 ]; do sleep 0.1; _i=$((_i + 1)); done
+	[ -s "$1" ] && head -n 1 "$1"
+}
+
+# baddns_start SECONDS: tests/tools/baddns in the background for at most
+# SECONDS ($tmp must exist); sets $port and $baddns_pid (for the caller's
+# trap), or fails the test.
+baddns_start() {
+	_b=$top_builddir/tests/tools/baddns
+	[ -x "$_b" ] || { echo "FAIL: $_b not built"; exit 1; }
+	"$_b" -l "$1" > "$tmp/port" &
+	baddns_pid=$!
+	port=$(wait_line "$tmp/port") || { echo "FAIL: baddns did not start"; exit 1; }
+}

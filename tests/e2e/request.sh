@@ -7,15 +7,16 @@ set -u
 . "${top_srcdir:?}/tests/e2e/lib.sh"
 
 
-# "check severity line" of every finding in srvlint's JSON objects, and
-# "valid=..." for each object.
+# "check severity line" of every finding in srvlint's JSON objects (line 0:
+# a finding about the whole file, which has no "line"), and "valid=..." for
+# each object.
 findings() {
 	python3 -c '
 import json, sys
 for l in sys.stdin:
     o = json.loads(l)
     for f in o["findings"]:
-        print(f["check"], f["severity"], f["line"])
+        print(f["check"], f["severity"], f.get("line", 0))
     print("valid=%s" % ("true" if o["valid"] else "false"))
 '
 }
@@ -32,7 +33,7 @@ for l in open(sys.argv[1], encoding="latin-1"):
     if m:
         want.append((m.group(1), m.group(2), int(m.group(3)), m.group(4)))
 objs = [json.loads(l) for l in open(sys.argv[2])]
-got = [(f["check"], f["severity"], f["line"], f["message"]) for o in objs for f in o["findings"]]
+got = [(f["check"], f["severity"], f.get("line", 0), f["message"]) for o in objs for f in o["findings"]]
 bad = len(objs) != 1 or len(got) != len(want)
 for g, w in zip(got, want):
     bad |= g[:3] != w[:3] or (w[3] is not None and w[3] not in g[3])

@@ -18,6 +18,15 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/*
+ * What srvlint wrote on stderr while a harness ran (buf, len bytes; the
+ * harness swaps stderr for an open_memstream): exactly want_lines lines,
+ * each beginning with prefix, every byte printable ASCII (errors are
+ * escaped: no input may drive the terminal).
+ */
+void fuzz_check_messages(const char *buf, size_t len, size_t want_lines,
+    const char *prefix);
+
 /* Prints why on stderr and aborts: an invariant does not hold. */
 void fuzz_fail(const char *fmt, ...)
     __attribute__((format(printf, 1, 2), noreturn));

@@ -779,3 +779,25 @@ fuzz_write_file(const char *name, const uint8_t *data, size_t size)
 	FUZZ_ASSERT(fclose(fp) == 0, "cannot write %s", path);
 	return path;
 }
+
+void
+fuzz_check_messages(const char *buf, size_t len, size_t want_lines, const char *prefix)
+{
+	size_t lines = 0, plen = strlen(prefix);
+	const char *p = buf, *end = buf + len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		FUZZ_ASSERT(nl != NULL, "a message without its newline: %.*s", (int)(end - p), p);
+		FUZZ_ASSERT((size_t)(nl - p) >= plen && memcmp(p, prefix, plen) == 0,
+		    "a message not beginning with \"%s\": %.*s", prefix, (int)(nl - p), p);
+		for (const char *q = p; q < nl; q++)
+			FUZZ_ASSERT(*q >= 0x20 && *q < 0x7f, "raw byte %u in a message: %.*s",
+			    (unsigned char)*q, (int)(nl - p), p);
+		lines++;
+		p = nl + 1;
+	}
+	FUZZ_ASSERT(lines == want_lines, "%zu message lines, want %zu: %.*s", lines,
+	    want_lines, (int)len, buf);
+}

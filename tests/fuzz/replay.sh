@@ -11,7 +11,7 @@
 fail=0
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-for h in svcname zone request registry answer probe; do
+for h in svcname zone request registry answer probe config cmdline; do
 	dirs=
 	# the project's own example inputs too, as they are now
 	case $h in

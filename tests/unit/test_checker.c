@@ -21,6 +21,7 @@
 #include "checker_impl.h"
 #include "finding.h"
 #include "lint.h"
+#include "namedup.h"
 #include "registry.h"
 
 #define MAXREC 12
@@ -41,6 +42,9 @@ struct row {
 	unsigned long dis_line;		/* a "; srvlint-disable" on this line ... */
 	const char *dis_check;		/* ... of this check */
 	int single;			/* only through one checker (see the row) */
+	const char *apex;		/* the zone's apex; NULL: example.com. */
+	const char *msg;		/* some finding's message holds this text */
+	int fragment;			/* no SOA: a fragment (else one is fed first, on line 0) */
 };
 
 /* 200 bytes of TXT value. */
@@ -84,10 +88,13 @@ static const struct row rows[] = {
 	{ "proto-unknown never for TXT (RFC 8460)", { "_smtp._tls TXT \"v=TLSRPTv1; rua=mailto:t@example.com\"" }, NONE },
 	{ "proto-unknown never for TLSA", { "_25._tls.mail TLSA 3 1 1 0123456789abcdef" },
 	  { { 1, "attrleaf-rrtype", "warning" } } },
-	/* ipp is registered for tcp and udp only: proto-dnssd, not transport-mismatch. */
+	/*
+	 * ipp is registered for tcp and udp only: proto-dnssd, not
+	 * transport-mismatch; the instance does not repeat its type's finding.
+	 */
 	{ "DNS-SD over SCTP", { "_ipp._sctp PTR p._ipp._sctp", "p._ipp._sctp SRV 0 0 631 web",
 	    "p._ipp._sctp TXT \"\"", "web A 192.0.2.1" },
-	  { { 1, "proto-dnssd", "warning" }, { 2, "proto-dnssd", "warning" } } },
+	  { { 1, "proto-dnssd", "warning" } } },
 
 	/* ---- SRV data ---- */
 	{ "target is a CNAME", { "_http._tcp SRV 0 0 80 alias", "alias CNAME web", "web A 192.0.2.1" },
@@ -145,6 +152,28 @@ static const struct row rows[] = {
 	{ "instance with zero-length TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web",
 	    "p._ipp._tcp TXT \\# 0", "web A 192.0.2.1" },
 	  { { 1, "dnssd-instance-no-txt", "error" } } },
+	/* Fragments (checks.md: a file with no SOA): what concludes from absence is a note. */
+	{ "fragment: target without address", { "_http._tcp SRV 0 0 80 nohost" },
+	  { { 1, "srv-target-no-address", "note" } }, .fragment = 1,
+	  .msg = "has no A or AAAA record in this file" },
+	{ "fragment: instance without SRV", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp TXT \"x=1\"" },
+	  { { 1, "dnssd-instance-no-srv", "note" } }, .fragment = 1,
+	  .msg = "has no SRV record in this file" },
+	{ "fragment: instance without TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web",
+	    "web A 192.0.2.1" },
+	  { { 1, "dnssd-instance-no-txt", "note" } }, .fragment = 1,
+	  .msg = "has no TXT record in this file" },
+	{ "fragment: instance without either", { "_ipp._tcp PTR p._ipp._tcp" },
+	  { { 1, "dnssd-instance-no-srv", "note" }, { 1, "dnssd-instance-no-txt", "note" } },
+	  .fragment = 1 },
+	/* A zero-length TXT and an alias are there to see: still errors in a fragment. */
+	{ "fragment: zero-length TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web",
+	    "p._ipp._tcp TXT \\# 0", "web A 192.0.2.1" },
+	  { { 1, "dnssd-instance-no-txt", "error" } }, .fragment = 1 },
+	{ "fragment: target an alias", { "_http._tcp SRV 0 0 80 www", "www CNAME web.example.net." },
+	  { { 1, "srv-target-cname", "error" } }, .fragment = 1 },
+	{ "zone with SOA: target without address", { "_http._tcp SRV 0 0 80 nohost" },
+	  { { 1, "srv-target-no-address", "error" } }, .msg = "has no A or AAAA record in the zone" },
 	{ "instance browsed twice: one finding", { "_ipp._tcp PTR p._ipp._tcp", "_ipp._tcp PTR p._ipp._tcp",
 	    "_x._sub._ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp TXT \"\"" },
 	  { { 1, "dnssd-instance-no-srv", "error" } } },
@@ -255,6 +284,167 @@ static const struct row rows[] = {
 	  { { 1, "srv-target-cname", "error" } }, 1 },
 	{ "probe: instance without TXT", { "_ipp._tcp PTR p._ipp._tcp", "p._ipp._tcp SRV 0 0 631 web", "web A 192.0.2.1" },
 	  { { 1, "dnssd-instance-no-txt", "error" } }, 1 },
+
+	/* ---- issue 10: verdicts that match real deployments ---- */
+	/* RFC 6763 section 4.1.1: an instance label is any UTF-8, "_" first too. */
+	{ "instance label beginning with _", { "_http._tcp PTR _Printer._http._tcp",
+	    "_Printer._http._tcp SRV 0 0 80 web", "_Printer._http._tcp TXT \"path=/\"", "web A 192.0.2.1" }, NONE },
+	{ "_-first instance without TXT is still one", { "_http._tcp PTR _my_printer._http._tcp",
+	    "_my_printer._http._tcp SRV 0 0 80 web", "web A 192.0.2.1" },
+	  { { 1, "dnssd-instance-no-txt", "error" } } },
+	{ "_-first instance of an unregistered type", { "_zq-none._udp PTR _x._zq-none._udp",
+	    "_x._zq-none._udp SRV 0 0 80 web", "_x._zq-none._udp TXT \"\"", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } } },
+	/* RFC 3861 section 3.2, RFC 3922, RFC 5509: IM and presence protocol labels. */
+	{ "_im._sip", { "_im._sip SRV 0 0 5060 web", "web A 192.0.2.1" }, NONE },
+	{ "_pres._sip", { "_pres._sip SRV 0 0 5060 web", "web A 192.0.2.1" }, NONE },
+	{ "_im._xmpp", { "_im._xmpp SRV 0 0 5222 web", "web A 192.0.2.1" }, NONE },
+	{ "_pres._xmpp", { "_pres._xmpp SRV 0 0 5222 web", "web A 192.0.2.1" }, NONE },
+	{ "_im over an unknown label still warns", { "_im._tls SRV 0 0 5222 web", "web A 192.0.2.1" },
+	  { { 1, "proto-unknown", "warning" } } },
+	/* RFC 7208 section 5.7 and appendix D.1: exists: targets, not hosts. */
+	{ "SPF exists: targets", { "x._spf A 127.0.0.2", "_spf A 127.0.0.2", "y._spf AAAA ::1",
+	    "x._spf TXT \"v=spf1 -all\"" }, NONE },
+	{ "_spf_rate and _spf_verify exists: targets", { "x._spf_rate A 127.0.0.2",
+	    "x._spf_verify AAAA ::1" },
+	  { { 1, "attrleaf-unregistered", "note" }, { 2, "attrleaf-unregistered", "note" } },
+	  .msg = "RFC 7208" },
+	{ "_spf SRV still draws attrleaf-rrtype", { "_spf SRV 0 0 1 web", "web A 192.0.2.1" },
+	  { { 1, "attrleaf-rrtype", "warning" } } },
+	{ "an underscore A outside _spf still warns", { "x._spf-no A 192.0.2.1" },
+	  { { 1, "hostname-underscore", "warning" } } },
+	/* RFC 9615: a signed _signal.NS zone carries its apex records. */
+	{ "underscored apex's SOA, NS and DNSSEC records", { "@ SOA ns1 host 1 2 3 4 5",
+	    "@ NS ns1.example.net.", "@ DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==",
+	    "@ CDS 12345 13 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+	    "@ CDNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==",
+	    "@ NSEC3PARAM 1 0 0 -", "@ NSEC ns1.example.net. SOA NS",
+	    "@ RRSIG SOA 13 2 3600 20300101000000 20200101000000 12345 example.com. AAAA" },
+	  NONE, .apex = "example.com." },
+	{ "_signal apex records", { "_signal.ns1.example.net. SOA ns1.example.net. h 1 2 3 4 5",
+	    "_signal.ns1.example.net. DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==",
+	    "_signal.ns1.example.net. NSEC3PARAM 1 0 0 -",
+	    "_signal.ns1.example.net. CDS 12345 13 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+	    "_signal.ns1.example.net. ZONEMD 2021071219 1 1 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" },
+	  NONE, .apex = "_signal.ns1.example.net." },
+	{ "DNSKEY below an underscored apex still warns", { "x._signal.ns1.example.net. DNSKEY 257 3 13 mdsswUyr3DPW132mOi8V9xESWE8jTo0dxCjjnopKl+GqJxpVXckHAeF+KkxLbxILfDLUT0rAK9iUzy1L53eKGQ==" },
+	  { { 1, "attrleaf-rrtype", "warning" } }, .apex = "_signal.ns1.example.net." },
+	/* RFC 6763 section 6.7: txtvers is for every service. */
+	{ "txtvers is no unknown key", { "_http._tcp PTR w._http._tcp", "w._http._tcp SRV 0 0 80 web",
+	    "w._http._tcp TXT \"txtvers=1\" \"path=/\" \"zz=1\"", "web A 192.0.2.1" },
+	  { { 3, "txt-key-unknown", "note" } } },
+	/* MIT Kerberos realm lookup: context, not "register it". */
+	{ "_kerberos TXT gets knowledge-base context", { "_kerberos TXT \"EXAMPLE.COM\"" },
+	  { { 1, "attrleaf-unregistered", "note" } }, .msg = "MIT Kerberos" },
+	/* RFC 6763 section 11: browse-domain names written wrong. */
+	{ "browse-domain name misspelt", { "b._dnssd._udp PTR @", "lb._dns-sd._tcp PTR @",
+	    "db.dns-sd._udp PTR @", "b._udp PTR @", "b._dns-sd._udp PTR @" },
+	  { { 1, "dnssd-browse-label", "warning" }, { 2, "dnssd-browse-label", "warning" },
+	    { 3, "dnssd-browse-label", "warning" }, { 4, "dnssd-browse-label", "warning" } },
+	  .msg = "malformed browse-domain name" },
+	{ "a service type below a browse-domain name", { "_ipp._tcp.b._dns-sd._udp PTR x" },
+	  { { 1, "dnssd-browse-label", "warning" } }, .msg = "below the browse-domain name" },
+	/* Issue 10 item 8: messages that say what is wrong. */
+	{ "SRV and TXT under _sub", { "x._sub._ipp._tcp SRV 0 0 631 web", "x._sub._ipp._tcp TXT \"\"",
+	    "_color._sub._ipp._tcp SRV 0 0 631 web", "web A 192.0.2.1" },
+	  { { 1, "dnssd-subtype", "warning" }, { 2, "dnssd-subtype", "warning" },
+	    { 3, "dnssd-subtype", "warning" } }, .msg = "do not belong under _sub" },
+	{ "subtype label missing", { "_sub._ipp._tcp PTR a._ipp._tcp" },
+	  { { 1, "dnssd-subtype", "warning" } }, .msg = "subtype label is missing" },
+	{ "bare _tcp service label", { "_tcp SRV 0 0 80 web", "web A 192.0.2.1" },
+	  { { 1, "proto-missing", "error" } }, .msg = "no service label" },
+	/* Misnames (checks.md "Scope notes"): the severity stays, the message names the right name. */
+	{ "misname _smtps._tcp", { "_smtps._tcp SRV 0 0 465 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } }, .msg = "clients query _submissions._tcp" },
+	{ "misname _h323cs._udp", { "_h323cs._udp SRV 0 0 1720 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } }, .msg = "clients query _h323cs._tcp" },
+	{ "_h323cs._tcp is de-facto", { "_h323cs._tcp SRV 0 0 1720 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" } } },
+	{ "misname registered for another transport", { "_xmpp-client._udp SRV 0 0 5222 web", "web A 192.0.2.1" },
+	  { { 1, "transport-mismatch", "warning" } }, .msg = "clients query _xmpp-client._tcp" },
+	{ "misname _mongodb+srv._tcp", { "_mongodb+srv._tcp SRV 0 0 27017 web", "web A 192.0.2.1" },
+	  { { 1, "name-bad-char", "error" } }, .msg = "clients query _mongodb._tcp" },
+	/* De-facto names (data/defacto.tsv), each from its source: a note in check. */
+	/* Puppet docs "Use DNS SRV records" */
+	{ "Puppet SRV names", { "_x-puppet._tcp SRV 0 5 8140 web", "_x-puppet-ca._tcp SRV 0 5 8140 web",
+	    "_x-puppet-report._tcp SRV 0 5 8140 web", "_x-puppet-file._tcp SRV 0 5 8140 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" }, { 2, "name-unregistered", "note" },
+	    { 3, "name-unregistered", "note" }, { 4, "name-unregistered", "note" } }, .msg = "Puppet" },
+	/* etcd "Clustering Guide"; OpenShift 4 user-provisioned DNS */
+	{ "etcd SRV discovery", { "_etcd-server-ssl._tcp SRV 0 10 2380 web",
+	    "_etcd-client-ssl._tcp SRV 0 10 2379 web", "_etcd-server._tcp SRV 0 10 2380 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" }, { 2, "name-unregistered", "note" } }, .msg = "etcd" },
+	/* Ceph "Looking up Monitors through DNS"; Cisco Jabber Planning Guide */
+	{ "Ceph and Cisco Jabber", { "_ceph-mon._tcp SRV 10 60 6789 web", "_cisco-uds._tcp SRV 0 0 8443 web",
+	    "_cuplogin._tcp SRV 0 0 8443 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" }, { 2, "name-unregistered", "note" },
+	    { 3, "name-unregistered", "note" } } },
+	/* MIT krb5 1.15+ URI lookups (a URI owner without protocol label is fine); XEP-0156 */
+	{ "_kerberos and _kpasswd URI, _xmppconnect TXT", { "_kerberos URI 10 1 \"krb5srv:m:tcp:kdc.example.com\"",
+	    "_kpasswd URI 10 1 \"krb5srv:m:tcp:kdc.example.com\"", "_xmppconnect TXT \"_xmpp-client-xbosh=https://web/bosh\"" },
+	  { { 3, "attrleaf-unregistered", "note" } }, .msg = "XEP-0156" },
+	/* Home Assistant zeroconf table: a DNS-SD type too long for RFC 6335. */
+	{ "_androidtvremote2 is a de-facto DNS-SD type", { "_androidtvremote2._tcp PTR tv._androidtvremote2._tcp",
+	    "tv._androidtvremote2._tcp SRV 0 0 6466 web", "tv._androidtvremote2._tcp TXT \"bt=AA\"", "web A 192.0.2.1" },
+	  { { 1, "name-too-long", "note" } },
+	  .msg = "python-zeroconf refuses it unless strict=False" },
+	{ "_zigstar_gw: an inner _ that systemd-resolved refuses", { "_zigstar_gw._tcp PTR gw._zigstar_gw._tcp",
+	    "gw._zigstar_gw._tcp SRV 0 0 80 web", "gw._zigstar_gw._tcp TXT \"\"", "web A 192.0.2.1" },
+	  { { 1, "name-bad-char", "note" } },
+	  .msg = "python-zeroconf (strict) and systemd-resolved refuse it" },
+	/* Avahi's service-types database */
+	{ "Avahi's _pulse-server", { "_pulse-server._tcp PTR p._pulse-server._tcp",
+	    "p._pulse-server._tcp SRV 0 0 4713 web", "p._pulse-server._tcp TXT \"\"", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" } } },
+	/*
+	 * Issue 10 item 9, checks.md "Scope notes": a finding about a name once
+	 * per owner name, at its first record; an instance does not repeat its
+	 * type's finding.  Every row also runs split over two checkers, both
+	 * ways (-j).
+	 */
+	{ "unregistered type, three instances: one finding", { "_zq-none._tcp PTR a._zq-none._tcp",
+	    "_zq-none._tcp PTR b._zq-none._tcp", "_zq-none._tcp PTR c._zq-none._tcp",
+	    "a._zq-none._tcp SRV 0 0 1 web", "b._zq-none._tcp SRV 0 0 1 web", "c._zq-none._tcp SRV 0 0 1 web",
+	    "a._zq-none._tcp TXT \"\"", "b._zq-none._tcp TXT \"\"", "c._zq-none._tcp TXT \"\"",
+	    "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } } },
+	{ "instances before their browse owner: the first record reports", { "a._zq-none._tcp SRV 0 0 1 web",
+	    "a._zq-none._tcp TXT \"\"", "_zq-none._tcp PTR a._zq-none._tcp", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } } },
+	{ "instances without a browse owner: the first", { "b._zq-none._tcp SRV 0 0 1 web",
+	    "a._zq-none._tcp SRV 0 0 1 web", "a._zq-none._tcp TXT \"\"", "b._zq-none._tcp TXT \"\"",
+	    "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } } },
+	{ "two SRV records of one owner: one finding", { "_www._tcp SRV 0 5 80 web",
+	    "_www._tcp SRV 0 5 80 web2", "web A 192.0.2.1", "web2 A 192.0.2.2" },
+	  { { 1, "name-alias", "warning" } } },
+	/* A directive silences its record: the owner's finding stands at its next one. */
+	{ "a directive on the first record", { "_www._tcp SRV 0 5 80 web",
+	    "_www._tcp SRV 0 5 80 web2", "web A 192.0.2.1", "web2 A 192.0.2.2" },
+	  { { 2, "name-alias", "warning" } }, 0, NULL, 1, "name-alias" },
+	{ "two owners: two findings", { "_www._tcp SRV 0 5 80 web", "_www._udp SRV 0 5 80 web",
+	    "web A 192.0.2.1" },
+	  { { 1, "name-alias", "warning" }, { 2, "name-alias", "warning" } } },
+	{ "one owner, two problems: both", { "_imaps._udp SRV 0 0 993 web", "_imaps._udp SRV 0 0 993 web2",
+	    "_www._ssl SRV 0 0 80 web", "web A 192.0.2.1", "web2 A 192.0.2.2" },
+	  { { 1, "transport-mismatch", "warning" }, { 3, "proto-unknown", "warning" }, { 3, "name-alias", "warning" } } },
+	{ "attribute leaf, three TXT records: one note", { "_zq-config TXT \"a\"", "_zq-config TXT \"b\"",
+	    "_zq-config TXT \"c\"" },
+	  { { 1, "attrleaf-unregistered", "note" } } },
+	{ "other checks stay per record", { "@ MX 10 mail_1.example.net.", "@ MX 20 mail_2.example.net." },
+	  { { 1, "hostname-underscore", "warning" }, { 2, "hostname-underscore", "warning" } } },
+	/* Peers' vectors where srvlint is right and the peer wrong (see tests/e2e/name.sh too). */
+	/* systemd-resolved's dns_srv_type_is_valid() refuses a leading digit: 9pfs is registered. */
+	{ "_9pfs is registered", { "_9pfs._tcp SRV 0 0 564 web", "web A 192.0.2.1" }, NONE },
+	/* ... and accepts two adjacent hyphens, which RFC 6335 section 5.1 forbids. */
+	{ "_x--x breaks RFC 6335", { "_x--x._tcp SRV 0 0 1 web", "web A 192.0.2.1" },
+	  { { 1, "name-double-hyphen", "error" } } },
+	{ "_HTTP._TCP is _http._tcp", { "_HTTP._TCP SRV 0 0 80 web", "web A 192.0.2.1" }, NONE },
+	/* NAPTR's SIP+D2T is a service field (RFC 3263), never a service label. */
+	{ "_sip+d2t is no service name", { "_sip+d2t._tcp SRV 0 0 5060 web", "web A 192.0.2.1" },
+	  { { 1, "name-bad-char", "error" } } },
+	{ "_a is well-formed, unregistered", { "_a._tcp SRV 0 0 1 web", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "warning" } } },
 };
 
 /* ---- running a row ------------------------------------------------------- */
@@ -263,6 +453,7 @@ struct got {
 	unsigned long line;
 	char check[32];
 	char sev[8];
+	char msg[512];
 };
 
 struct run {
@@ -284,6 +475,7 @@ collect(void *ud, const struct finding *f)
 	r->got[r->n].line = f->line;
 	snprintf(r->got[r->n].check, sizeof(r->got[r->n].check), "%s", check_info(f->check)->name);
 	snprintf(r->got[r->n].sev, sizeof(r->got[r->n].sev), "%s", severity_name(f->severity));
+	snprintf(r->got[r->n].msg, sizeof(r->got[r->n].msg), "%s", f->message);
 	r->n++;
 }
 
@@ -330,8 +522,12 @@ run_row(const struct row *row, int nsplit, int rot, struct run *out)
 {
 	ldns_rr *rrs[MAXREC];
 	size_t n = parse_row(row, rrs);
-	ldns_rdf *apex = row->probe ? NULL : ldns_dname_new_frm_str("example.com.");
+	ldns_rdf *apex = row->probe ? NULL :
+	    ldns_dname_new_frm_str(row->apex != NULL ? row->apex : "example.com.");
 	struct sink sink = { collect, out };
+	/* zone mode's stream: a finding about a name once (namedup.h) */
+	struct namedup *once = namedup_create(&sink);
+	struct sink filtered = { namedup_emit, once };
 	struct checker *ch[2];
 	int dis = row->dis_check != NULL ? check_by_name(row->dis_check) : -1;
 
@@ -339,11 +535,20 @@ run_row(const struct row *row, int nsplit, int rot, struct run *out)
 		assert_true(dis >= 0);
 	out->n = 0;
 	for (int k = 0; k < nsplit; k++)
-		assert_non_null(ch[k] = checker_create(&ctx, &sink, apex));
+		assert_non_null(ch[k] = checker_create(&ctx, &filtered, apex));
 	if (row->unknown != NULL) {
 		ldns_rdf *u = ldns_dname_new_frm_str(row->unknown);
 		checker_name_unknown(ch[nsplit - 1], u);
 		ldns_rdf_deep_free(u);
+	}
+	if (!row->fragment) {
+		/* To the last checker: a merge must carry "has SOA" over. */
+		ldns_rr *soa = NULL;
+		struct rr_pos pos = { "t.zone", 0, 0, row->probe ? "example.com" : NULL };
+		assert_int_equal(ldns_rr_new_frm_str(&soa, "example.com. SOA ns.example.com. "
+		    "hm.example.com. 1 7200 3600 1209600 300", 3600, NULL, NULL), LDNS_STATUS_OK);
+		checker_record(ch[nsplit - 1], soa, &pos);
+		ldns_rr_free(soa);
 	}
 	for (size_t i = 0; i < n; i++) {
 		struct rr_pos pos = { "t.zone", i + 1, 0, row->probe ? "example.com" : NULL };
@@ -356,6 +561,7 @@ run_row(const struct row *row, int nsplit, int rot, struct run *out)
 	checker_finish(ch[0]);
 	for (int k = 0; k < nsplit; k++)
 		checker_destroy(ch[k]);
+	namedup_destroy(once);
 	for (size_t i = 0; i < n; i++)
 		ldns_rr_free(rrs[i]);
 	ldns_rdf_deep_free(apex);
@@ -380,6 +586,15 @@ check_row(const struct row *row, int nsplit, int rot)
 	ok = run.n == nw;
 	for (size_t i = 0; ok && i < nw; i++)
 		ok = got_cmp(&want[i], &run.got[i]) == 0;
+	if (ok && row->msg != NULL) {
+		size_t i;
+		for (i = 0; i < run.n && strstr(run.got[i].msg, row->msg) == NULL; i++)
+			;
+		if (i == run.n) {
+			print_error("row \"%s\": no message holds \"%s\"\n", row->name, row->msg);
+			ok = 0;
+		}
+	}
 	if (!ok) {
 		print_error("row \"%s\" (%d checker%s, rot %d):\n  want:", row->name,
 		    nsplit, nsplit > 1 ? "s" : "", rot);

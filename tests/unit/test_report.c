@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "fingerprint.h"
 #include "report.h"
 
 struct capture {
@@ -226,9 +227,17 @@ test_sarif_shape(void **state)
 		assert_non_null(strstr(c.out, id));
 	}
 	assert_non_null(strstr(c.out, "\"ruleId\": \"name-alias\", \"ruleIndex\": 7, \"level\": \"warning\""));
-	assert_non_null(strstr(c.out, "\"artifactLocation\": {\"uri\": \"zones/shop.zone\"}, \"region\": {\"startLine\": 8}"));
-	last = c.out + c.outlen - 5;
-	assert_string_equal(last, "]}]}\n");
+	/* Relative to %SRCROOT%, the current directory (cli.md, CI formats). */
+	assert_non_null(strstr(c.out, "\"artifactLocation\": {\"uri\": \"zones/shop.zone\", "
+	    "\"uriBaseId\": \"%SRCROOT%\"}, \"region\": {\"startLine\": 8}"));
+	assert_non_null(strstr(c.out, "\"partialFingerprints\": {\"srvlint/v1\": \""));
+	assert_non_null(strstr(c.out, "\"invocations\": [{\"executionSuccessful\": true}]"));
+	/* help.markdown links the RFC section the check table names. */
+	assert_non_null(strstr(c.out, "**Reference:** [RFC 6335 section 5](https://www.rfc-editor.org/rfc/rfc6335#section-5)\\n"));
+	assert_non_null(strstr(c.out, "**Reference:** [RFC 2782](https://www.rfc-editor.org/rfc/rfc2782); "
+	    "[RFC 6335 section 5.2](https://www.rfc-editor.org/rfc/rfc6335#section-5.2)\\n"));
+	last = c.out + c.outlen - 4;
+	assert_string_equal(last, "}]}\n");
 	capture_free(&c);
 }
 
@@ -259,6 +268,217 @@ test_show(void **state)
 	assert_int_equal(strlen(buf), REPORT_SHOW_MAX * 4 + 3);
 }
 
+/*
+ * File names in JSON (cli.md, JSON output): valid UTF-8 stays, so a tool
+ * can open the file; control characters are \u00XX, a byte that is not
+ * UTF-8 is \DDD.  One row a case.
+ */
+static const struct { const char *file, *json; } json_path_rows[] = {
+	{ "z\xc3\xbcrich.zone", "z\xc3\xbcrich.zone" },		/* issue 14: not z\\195\\188rich */
+	{ "a\"b\\c", "a\\\"b\\\\c" },
+	{ "tab\there\x1b\x7f", "tab\\u0009here\\u001b\\u007f" },
+	{ "c1\xc2\x9b.zone", "c1\\u009b.zone" },			/* C1 CSI, valid UTF-8 */
+	{ "bad\xff\xc3.zone", "bad\\\\255\\\\195.zone" },		/* not UTF-8 */
+	{ "over\xc0\xaf", "over\\\\192\\\\175" },			/* overlong "/" */
+	{ "sur\xed\xa0\x80", "sur\\\\237\\\\160\\\\128" },		/* a surrogate */
+	{ "emoji\xf0\x9f\x93\x9c", "emoji\xf0\x9f\x93\x9c" },
+};
+
+static void
+test_json_file_utf8(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(json_path_rows) / sizeof(json_path_rows[0]); i++) {
+		struct capture c;
+		struct finding f = alias_finding();
+		char want[256];
+
+		f.file = json_path_rows[i].file;
+		report_one(&c, FORMAT_JSON, 1, &f, "file");
+		snprintf(want, sizeof(want), "{\"file\": \"%s\", \"line\": 8, ", json_path_rows[i].json);
+		assert_memory_equal(c.out, want, strlen(want));
+		capture_free(&c);
+	}
+}
+
+/* A request finding about the whole file has no line: "line" is left out, not 0. */
+static void
+test_json_no_line(void **state)
+{
+	struct capture c;
+	struct finding f;
+	struct report *r;
+
+	(void)state;
+	capture_open(&c, FORMAT_JSON);
+	r = report_create(c.fout, c.ferr, &c.opt, REPORT_REQUEST);
+	report_group_begin(r, "a.req");
+	finding_init(&f, CHECK_REQUEST_MISSING_FIELD);
+	f.file = "a.req";
+	f.message = "missing";
+	report_finding(r, &f);
+	f.line = 3;
+	report_finding(r, &f);
+	report_finish(r, 1, "request");
+	report_destroy(r);
+	capture_close(&c);
+	assert_string_equal(c.out, "{\"file\": \"a.req\", \"valid\": false, \"findings\": ["
+	    "{\"check\": \"request-missing-field\", \"severity\": \"error\", \"message\": \"missing\"}, "
+	    "{\"line\": 3, \"check\": \"request-missing-field\", \"severity\": \"error\", \"message\": \"missing\"}]}\n");
+	capture_free(&c);
+}
+
+/*
+ * --format github (cli.md, CI formats; GitHub's escapes as the runner
+ * undoes them, actions/runner src/Runner.Common/ActionCommand.cs): one row a
+ * finding and its exact line.
+ */
+static const struct {
+	enum check_id check;
+	const char *file, *owner, *message;
+	unsigned long line;
+	const char *want;
+} github_rows[] = {
+	{ CHECK_NAME_ALIAS, "zones/shop.zone", "_www._tcp.shop.example.", "alias", 8,
+	  "::warning file=zones/shop.zone,line=8,title=name-alias::_www._tcp.shop.example.: alias\n" },
+	{ CHECK_SRV_TARGET_CNAME, "a,b:c%d.zone", "x.", "m", 1,
+	  "::error file=a%2Cb%3Ac%25d.zone,line=1,title=srv-target-cname::x.: m\n" },
+	{ CHECK_NAME_EXPERIMENTAL, "z\xc3\xbc\r\n.zone", "_exp1._udp.", "100% \x1b[2J", 2,
+	  "::notice file=z\xc3\xbc%0D%0A.zone,line=2,title=name-experimental::_exp1._udp.: 100%25 \\027[2J\n" },
+	{ CHECK_NAME_BAD_CHAR, "\x1b\xff", "a\nb.", "m", 3,
+	  "::error file=\\027\\255,line=3,title=name-bad-char::a\\010b.: m\n" },
+	/* a request file as a whole: no line */
+	{ CHECK_REQUEST_MISSING_FIELD, "a.req", NULL, "missing", 0,
+	  "::error file=a.req,title=request-missing-field::missing\n" },
+	/* probe: no file */
+	{ CHECK_RESOLVE_TIMEOUT, NULL, "_sip._tcp.example.", "no answer", 0,
+	  "::warning title=resolve-timeout::_sip._tcp.example.: no answer\n" },
+};
+
+static void
+test_github(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(github_rows) / sizeof(github_rows[0]); i++) {
+		struct capture c;
+		struct finding f;
+
+		finding_init(&f, github_rows[i].check);
+		f.file = github_rows[i].file;
+		f.owner = github_rows[i].owner;
+		f.message = github_rows[i].message;
+		f.line = github_rows[i].line;
+		report_one(&c, FORMAT_GITHUB, 1, &f, "file");
+		assert_string_equal(c.out, github_rows[i].want);
+		capture_free(&c);
+	}
+}
+
+/*
+ * --format gitlab: the exact array, and the empty one.  The fingerprints
+ * are SHA-256 of the parts as tests/tools/fingerprint.py computes them on
+ * its own (python3 hashlib), first 32 hex digits.
+ */
+static void
+test_gitlab(void **state)
+{
+	struct capture c;
+	struct finding f = alias_finding();
+	struct report *r;
+	int rc;
+
+	(void)state;
+	capture_open(&c, FORMAT_GITLAB);
+	r = report_create(c.fout, c.ferr, &c.opt, REPORT_FLAT);
+	report_finding(r, &f);
+	finding_init(&f, CHECK_NAME_EXPERIMENTAL);
+	f.file = "z\xc3\xbc.zone";
+	f.message = "exp \"1\"";
+	report_finding(r, &f);
+	rc = report_finish(r, 1, "file");
+	report_destroy(r);
+	capture_close(&c);
+	assert_string_equal(c.out, "[\n"
+	    "  {\"description\": \"_www._tcp.shop.example.: \\\"www\\\" is an alias of \\\"http\\\"\", "
+	    "\"check_name\": \"name-alias\", \"fingerprint\": \"9fc7e31aaac5e36353e52b6c79a69084\", "
+	    "\"severity\": \"major\", \"location\": {\"path\": \"zones/shop.zone\", \"lines\": {\"begin\": 8}}},\n"
+	    "  {\"description\": \"exp \\\"1\\\"\", \"check_name\": \"name-experimental\", "
+	    "\"fingerprint\": \"35ed5a3845c5fde1c356a341d377d6b7\", \"severity\": \"info\", "
+	    "\"location\": {\"path\": \"z\xc3\xbc.zone\", \"lines\": {\"begin\": 1}}}\n"
+	    "]\n");
+	assert_int_equal(rc, 1);
+	capture_free(&c);
+
+	capture_open(&c, FORMAT_GITLAB);
+	r = report_create(c.fout, c.ferr, &c.opt, REPORT_FLAT);
+	report_finish(r, 1, "file");
+	report_destroy(r);
+	capture_close(&c);
+	assert_string_equal(c.out, "[]\n");
+	capture_free(&c);
+}
+
+/* The fingerprint of f as the first finding of a fresh run. */
+static void
+fingerprint_of(const struct finding *f, char out[FINGERPRINT_LEN + 1])
+{
+	struct fingerprinter *fp = fingerprinter_create();
+
+	assert_non_null(fp);
+	assert_int_equal(fingerprinter_next(fp, f, NULL, out), 0);
+	fingerprinter_destroy(fp);
+}
+
+/*
+ * cli.md, CI formats: the same across runs, not changed by the line; made
+ * from check, file, owner, type and data; an occurrence number tells two
+ * findings with the same parts apart.
+ */
+static void
+test_fingerprint(void **state)
+{
+	struct finding f = alias_finding(), g;
+	char a[FINGERPRINT_LEN + 1], b[FINGERPRINT_LEN + 1], c1[FINGERPRINT_LEN + 1];
+	struct fingerprinter *fp;
+
+	(void)state;
+	fingerprint_of(&f, a);
+	assert_true(fingerprint_valid(a, strlen(a)));
+	g = f;
+	g.line = 80;			/* lines added above */
+	fingerprint_of(&g, b);
+	assert_string_equal(a, b);
+	g = f;
+	g.owner = "_www._tcp.other.example.";
+	fingerprint_of(&g, b);
+	assert_string_not_equal(a, b);
+	g = f;
+	g.file = "zones/other.zone";
+	fingerprint_of(&g, b);
+	assert_string_not_equal(a, b);
+	g = f;
+	g.check = CHECK_NAME_UNREGISTERED;
+	fingerprint_of(&g, b);
+	assert_string_not_equal(a, b);
+	g = f;
+	g.message = "\"www\" is an alias of \"http\" (other data)";
+	fingerprint_of(&g, b);
+	assert_string_not_equal(a, b);
+
+	/* The first of two keeps the fingerprint it has alone; the second differs. */
+	fp = fingerprinter_create();
+	fingerprinter_next(fp, &f, NULL, b);
+	g = f;
+	g.line = 9;
+	fingerprinter_next(fp, &g, NULL, c1);
+	fingerprinter_destroy(fp);
+	assert_string_equal(a, b);
+	assert_string_not_equal(a, c1);
+	assert_true(fingerprint_valid(c1, strlen(c1)));
+	assert_false(fingerprint_valid("0123456789abcdef0123456789ABCDEF", 32));
+	assert_false(fingerprint_valid("0123456789abcdef", 16));
+}
+
 int
 main(void)
 {
@@ -271,6 +491,11 @@ main(void)
 		cmocka_unit_test(test_sarif_shape),
 		cmocka_unit_test(test_escape_dup),
 		cmocka_unit_test(test_show),
+		cmocka_unit_test(test_json_file_utf8),
+		cmocka_unit_test(test_json_no_line),
+		cmocka_unit_test(test_github),
+		cmocka_unit_test(test_gitlab),
+		cmocka_unit_test(test_fingerprint),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

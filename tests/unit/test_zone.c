@@ -305,7 +305,7 @@ static const struct row rows[] = {
 	{ "no origin: relative names are parse errors, absolute ones pass",
 	  { { "z", "www IN A 192.0.2.1\nabs.example. IN MX 10 mx\nok.example. IN MX 10 mx.example.\n" } },
 	  NULL, 0,
-	  "z:1 parse-error error www.: relative name www but no origin: add $ORIGIN or use -o\n"
+	  "z:1 parse-error error -: relative name www but no origin: add $ORIGIN or use -o\n"
 	  "z:2 parse-error error abs.example.: relative name mx but no origin: add $ORIGIN or use -o\n"
 	  "z:3 rr ok.example. MX\n"
 	  "finish 1 apex -\n" },
@@ -359,8 +359,62 @@ static const struct row rows[] = {
 	  "z:5 rr _o._tcp.ex. SRV -name-alias t.ex.\n"
 	  "z:6 parse-error note -: srvlint-disable: names no check\n"
 	  "z:6 rr _p._tcp.ex. SRV t.ex.\n"
-	  "z:9 rr _r._tcp.ex. SRV t.ex.\n"
+	  "z:9 parse-error note -: \"srvlint-disabled\" is not a directive; write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]\n"
+	  "z:9 rr _r._tcp.ex. SRV -name-alias t.ex.\n"
 	  "finish 5 apex ex.\n" },
+	/* cli.md, Suppressing a finding: the forms of issue 14 item 4 */
+	{ "srvlint-disable on a line of its own: the next record's, through blank lines and comments",
+	  { { "z", "$ORIGIN ex.\n"
+	      "; srvlint-disable name-unregistered\n"
+	      "_a._tcp IN SRV 0 5 1 t\n"
+	      "_b._tcp IN SRV 0 5 1 t\n"
+	      "; srvlint-disable name-alias\n"
+	      "\n"
+	      "; a plain comment\n"
+	      "_c._tcp IN SRV 0 5 1 t ; srvlint-disable srv-port-zero\n"
+	      "_d._tcp IN SRV 0 5 1 t\n" } },
+	  NULL, 0,
+	  "z:3 rr _a._tcp.ex. SRV -name-unregistered t.ex.\n"
+	  "z:4 rr _b._tcp.ex. SRV t.ex.\n"
+	  "z:8 rr _c._tcp.ex. SRV -name-alias -srv-port-zero t.ex.\n"
+	  "z:9 rr _d._tcp.ex. SRV t.ex.\n"
+	  "finish 4 apex ex.\n" },
+	{ "srvlint-disable-file: every record of its file, before it too; not in a string, not in an $INCLUDE",
+	  { { "z", "$ORIGIN ex.\n"
+	      "_a._tcp IN SRV 0 5 1 t\n"
+	      "$INCLUDE inc\n"
+	      "_b._tcp IN TXT \"; srvlint-disable-file name-alias\"\n"
+	      "  ; srvlint-disable-file name-unregistered, nosuch\n"
+	      "_c._tcp IN SRV 0 5 1 t\n" },
+	    { "inc", "_i._tcp IN SRV 0 5 1 t\n" } },
+	  NULL, 0,
+	  "z:2 rr _a._tcp.ex. SRV -name-unregistered t.ex.\n"
+	  "inc:1 rr _i._tcp.ex. SRV t.ex.\n"
+	  "z:4 rr _b._tcp.ex. TXT -name-unregistered \"; srvlint-disable-file name-alias\"\n"
+	  "z:5 parse-error note -: srvlint-disable-file: unknown check \"nosuch\"\n"
+	  "z:6 rr _c._tcp.ex. SRV -name-unregistered t.ex.\n"
+	  "finish 4 apex ex.\n" },
+	{ "near-miss directives are notes; srvlint alone is a word",
+	  { { "z", "$ORIGIN ex.\n"
+	      "_a._tcp IN SRV 0 5 1 t ; srvlint-disable=name-alias\n"
+	      "_b._tcp IN SRV 0 5 1 t ; SRVLINT-DISABLE name-alias\n"
+	      "_c._tcp IN SRV 0 5 1 t ; srvlint disable name-alias\n"
+	      "_d._tcp IN SRV 0 5 1 t ; Srvlint_Disable_File name-alias\n"
+	      "_e._tcp IN SRV 0 5 1 t ; checked by srvlint every night\n"
+	      "_f._tcp IN SRV 0 5 1 t ; srvlint-disable-files name-alias\n" } },
+	  NULL, 0,
+	  "z:2 parse-error note -: \"srvlint-disable=name-alias\" is not a directive; write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]\n"
+	  "z:2 rr _a._tcp.ex. SRV t.ex.\n"
+	  "z:3 parse-error note -: \"SRVLINT-DISABLE\" is not a directive; write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]\n"
+	  "z:3 rr _b._tcp.ex. SRV t.ex.\n"
+	  "z:4 parse-error note -: \"srvlint disable\" is not a directive; write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]\n"
+	  "z:4 rr _c._tcp.ex. SRV t.ex.\n"
+	  "z:5 parse-error note -: \"Srvlint_Disable_File\" is not a directive; write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]\n"
+	  "z:5 rr _d._tcp.ex. SRV t.ex.\n"
+	  "z:6 rr _e._tcp.ex. SRV t.ex.\n"
+	  "z:7 parse-error note -: \"srvlint-disable-files\" is not a directive; write srvlint-disable CHECK[,CHECK...] or srvlint-disable-file CHECK[,CHECK...]\n"
+	  "z:7 rr _f._tcp.ex. SRV t.ex.\n"
+	  "finish 6 apex ex.\n" },
 	{ "bytes and brackets the reader refuses",
 	  { { "z", "$ORIGIN ex.\n"
 	      "a IN TXT \"open\n"
@@ -1007,6 +1061,11 @@ test_fast_path_same(void **state)
 		st = ldns_rr_new_frm_str(&rr, same_rows[i], 3600, origin, NULL);
 		want = st == LDNS_STATUS_OK ? ldns_rr2str(rr) :
 		    strdup(ldns_get_errorstr_by_id(st));
+		/* ldns's "Syntax error" for a label over 63 bytes is said better (issue 10 item 8). */
+		if (st != LDNS_STATUS_OK && strstr(o.buf, "a DNS label has at most 63") != NULL) {
+			free(want);
+			want = strdup(o.buf);
+		}
 		if (rc != 0 || strcmp(o.buf, want) != 0) {
 			print_error("row %s\n  want %s\n  got  %s\n", same_rows[i], want, o.buf);
 			failed = 1;
