@@ -17,6 +17,7 @@
 #include "attrleaf.h"
 #include "checker_impl.h"
 #include "dname.h"
+#include "inventory.h"
 #include "kb.h"
 #include "namecheck.h"
 #include "registry.h"
@@ -1165,4 +1166,12 @@ checker_record(struct checker *ch, const ldns_rr *rr, const struct rr_pos *pos)
 	}
 	check_attrleaf(&r);
 	free(r.owner_str);
+	if (ch->inv != NULL)
+		inventory_record(ch->inv, rr, pos);
+}
+
+void
+checker_set_inventory(struct checker *ch, struct inventory *inv)
+{
+	ch->inv = inv;
 }

@@ -26,6 +26,7 @@ struct rr_pos {
 };
 
 struct checker;
+struct inventory;
 
 /*
  * Creates a checker reporting through sink.  apex is the zone's origin:
@@ -39,6 +40,13 @@ struct checker *checker_create(const struct lint_ctx *ctx,
     const struct sink *sink, const ldns_rdf *apex);
 /* NULL is a no-op. */
 void checker_destroy(struct checker *ch);
+
+/*
+ * Attaches an inventory (inventory.h) that checker_record feeds every record
+ * to, so --inventory and --html see exactly what the checks see.  inv is
+ * borrowed (NULL detaches); several checkers may share one.
+ */
+void checker_set_inventory(struct checker *ch, struct inventory *inv);
 
 /* Runs the per-record checks on rr and keeps the facts cross-record checks need. */
 void checker_record(struct checker *ch, const ldns_rr *rr, const struct rr_pos *pos);

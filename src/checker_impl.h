@@ -168,6 +168,7 @@ struct checker {
 	 */
 	int has_soa;
 	int oom;		/* an allocation failed: cross-record checks are incomplete */
+	struct inventory *inv;	/* fed every record, or NULL */
 };
 
 /* Ors facts into the entry for key (creating it).  0, or -1 when out of memory. */

@@ -32,18 +32,16 @@ put_label_byte(char *o, unsigned char c)
 }
 
 char *
-dname_str(const uint8_t *w, size_t len)
+dname_str_buf(const uint8_t *w, size_t len, char *s)
 {
-	/* Worst case: every byte four characters, plus the dots and NUL. */
-	char *s, *o;
+	char *o = s;
 	size_t i = 0;
 
-	if (len == 0 || len > 255 || (s = malloc(len * 4 + 2)) == NULL)
+	if (len == 0 || len > 255)
 		return NULL;
-	o = s;
 	if (w[0] == 0) {
 		if (len != 1)
-			goto bad;
+			return NULL;
 		o[0] = '.';
 		o[1] = '\0';
 		return s;
@@ -51,17 +49,29 @@ dname_str(const uint8_t *w, size_t len)
 	while (i < len && w[i] != 0) {
 		size_t n = w[i++];
 		if (n > 63 || i + n >= len)
-			goto bad;
+			return NULL;
 		for (size_t k = 0; k < n; k++)
 			o += put_label_byte(o, w[i + k]);
 		*o++ = '.';
 		i += n;
 	}
 	if (i + 1 != len)
-		goto bad;
+		return NULL;
 	*o = '\0';
 	return s;
-bad:
-	free(s);
-	return NULL;
+}
+
+char *
+dname_str(const uint8_t *w, size_t len)
+{
+	/* Worst case: every byte four characters, plus the dots and NUL. */
+	char *s;
+
+	if (len == 0 || len > 255 || (s = malloc(len * 4 + 2)) == NULL)
+		return NULL;
+	if (dname_str_buf(w, len, s) == NULL) {
+		free(s);
+		return NULL;
+	}
+	return s;
 }

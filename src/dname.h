@@ -19,4 +19,13 @@
  */
 char *dname_str(const uint8_t *w, size_t len);
 
+/* The longest presentation name dname_str writes, with its NUL. */
+#define DNAME_STR_MAX (255 * 4 + 2)
+
+/*
+ * dname_str into buf (DNAME_STR_MAX bytes), for a name needed only for a
+ * moment.  Returns buf, or NULL when w is not a well-formed name.
+ */
+char *dname_str_buf(const uint8_t *w, size_t len, char *buf);
+
 #endif

@@ -166,6 +166,14 @@ run(enum command cmd, const struct options *opt, int version, int argc, char **a
 		break;
 	}
 	ctx.defacto_lowers = cmd == CMD_CHECK || cmd == CMD_PROBE;
+	if ((opt->inventory || opt->html_file != NULL) && !ctx.defacto_lowers) {
+		report_error("--inventory and --html are for check and probe");
+		goto out;
+	}
+	if (opt->inventory && opt->format != FORMAT_TEXT && opt->format != FORMAT_JSON) {
+		report_error("--inventory: the inventory is written as text or json only");
+		goto out;
+	}
 	if ((r = report_create(stdout, stderr, opt, group)) == NULL)
 		goto out;	/* it said why */
 	if (cmd == CMD_CHECK)

@@ -38,7 +38,8 @@ enum opt_key {
 	K_REGISTRY, K_COLOR, K_QUIET, K_ORIGIN, K_INCLUDE_DIR, K_NO_INCLUDE,
 	K_JOBS, K_SERVER, K_NAMES, K_TIMEOUT, K_TRIES, K_CONCURRENCY,
 	K_MAX_TIME, K_FILE, K_TEMPLATE, K_HELP, K_VERSION, K_BASELINE,
-	K_WRITE_BASELINE
+	K_WRITE_BASELINE, K_INVENTORY,
+	K_HTML
 };
 
 /* Which commands an option is listed for in their usage. */
@@ -96,6 +97,10 @@ static const struct optdef optdefs[] = {
 	  "the most one domain may take, 1-3600 (default 20)" },
 	{ "file", 'f', "FILE", C_PROBE, K_FILE, "domains one a line (\"-\": standard input)" },
 	{ "template", 0, NULL, C_REQUEST, K_TEMPLATE, "print an empty request to fill in" },
+	{ "inventory", 0, NULL, C_CHECK | C_PROBE, K_INVENTORY,
+	  "print what the zone or domain advertises instead of one line a finding" },
+	{ "html", 0, "FILE", C_CHECK | C_PROBE, K_HTML,
+	  "also write the service map and the findings as one HTML page to FILE" },
 	{ "help", 'h', NULL, C_ALL, K_HELP, "this help, and exit" },
 	{ "version", 'V', NULL, C_ALL, K_VERSION, "the version and the registry's date, and exit" },
 };
@@ -168,6 +173,7 @@ options_free(struct options *o)
 	free((char *)o->domains_file);
 	free((char *)o->baseline);
 	free((char *)o->write_baseline);
+	free((char *)o->html_file);
 	memset(o, 0, sizeof(*o));
 }
 
@@ -343,6 +349,16 @@ apply(struct options *o, const struct optdef *d, const char *arg, const char *wh
 	case K_TEMPLATE:
 		o->template_only = 1;
 		return 0;
+	case K_INVENTORY:
+		o->inventory = 1;
+		return 0;
+	case K_HTML:
+		if (strcmp(arg, "-") == 0) {
+			report_error("%s--html -: standard output carries the findings; name a file", where);
+			return -1;
+		}
+		err = set_string(&o->html_file, arg);
+		break;
 	case K_CONFIG: case K_NO_CONFIG: case K_HELP: case K_VERSION:
 		return 0;	/* the command line's own, see cmdline_parse */
 	}

@@ -26,6 +26,8 @@ struct options {
 	int quiet;
 	const char *baseline;		/* --baseline FILE, or NULL */
 	const char *write_baseline;	/* --write-baseline FILE, or NULL */
+	int inventory;			/* check, probe: --inventory */
+	const char *html_file;		/* check, probe: --html FILE, or NULL */
 
 	/* check */
 	const char *origin;		/* -o: origin for relative names, or NULL */

@@ -51,6 +51,7 @@
 
 #include "checker.h"
 #include "finding.h"
+#include "inventory.h"
 #include "modes.h"
 #include "probe.h"
 #include "report.h"
@@ -113,6 +114,7 @@ struct domain {
 	char *name;		/* as given: the findings' domain */
 	ldns_rdf *apex;		/* absolute */
 	struct checker *checker;
+	struct inventory *inv;	/* --inventory, --html: fed by the checker */
 	struct finding_list *findings;
 	struct sink sink;
 	size_t outstanding;	/* queries queued or in flight */
@@ -393,6 +395,7 @@ domain_destroy(struct domain *d)
 	if (d == NULL)
 		return;
 	checker_destroy(d->checker);
+	inventory_destroy(d->inv);
 	finding_list_destroy(d->findings);
 	for (i = 0; i < d->nasked; i++)
 		ldns_rdf_deep_free(d->asked[i].name);
@@ -434,7 +437,18 @@ domain_release(struct domain *d)
 		    "types, %d instances a type) cut the walk short; what was not "
 		    "asked is not checked", d->name, PROBE_MAX_QUERIES,
 		    PROBE_MAX_TYPES, PROBE_MAX_INSTANCES);
+	if (d->inv != NULL) {
+		struct sink tap = { inventory_sink, d->inv };
+		report_tap(p->r, &tap, p->ctx->opt->inventory);
+	}
 	domain_flush(d);
+	if (d->inv != NULL) {
+		report_tap(p->r, NULL, 0);
+		if (inventory_finish(d->inv) != 0)
+			p->oom = 1;
+		progress_clear(p);
+		report_inventory(p->r, inventory_view(d->inv));
+	}
 	domain_unlink(d);
 	domain_destroy(d);
 	p->ndone++;
@@ -938,6 +952,12 @@ domain_open_next(struct probe *p)
 		d->sink.ud = d;
 		if ((d->checker = checker_create(p->ctx, &d->sink, NULL)) == NULL)
 			goto oom;
+		if (p->ctx->opt->inventory || p->ctx->opt->html_file != NULL) {
+			if ((d->inv = inventory_create(NULL)) == NULL)
+				goto oom;
+			inventory_set_domain(d->inv, d->apex);
+			checker_set_inventory(d->checker, d->inv);
+		}
 		clock_gettime(CLOCK_MONOTONIC, &d->deadline);
 		d->deadline.tv_sec += p->max_time;
 		if (p->open_tail != NULL)

@@ -12,6 +12,7 @@
 
 #include "baseline.h"
 #include "fingerprint.h"
+#include "html.h"
 #include "report_impl.h"
 
 static const struct report_emitter *const emitters[] = {
@@ -70,6 +71,8 @@ report_create(FILE *out, FILE *err, const struct options *opt,
 		r->color = 1;
 	else if (opt->color == COLOR_AUTO)
 		r->color = isatty(fileno(out)) && getenv("NO_COLOR") == NULL;
+	if (opt->html_file != NULL && (r->html = html_open(opt->html_file)) == NULL)
+		goto fail;	/* it said why */
 	if (opt->format == FORMAT_SARIF) {
 		pthread_mutex_lock(&noted_lock);
 		noted = r;
@@ -104,6 +107,7 @@ report_destroy(struct report *r)
 	for (size_t i = 0; i < r->nnotes; i++)
 		free(r->notes[i]);
 	free(r->notes);
+	html_close(r->html, NULL, 0, NULL);
 	free(r);
 }
 
@@ -143,6 +147,10 @@ report_finding(struct report *r, const struct finding *f)
 		}
 	}
 	r->count[eff.severity]++;
+	if (r->tap.emit != NULL)
+		sink_emit(&r->tap, &eff);
+	if (r->divert)
+		return;
 	if (r->pending != NULL && r->group_input != NULL) {
 		if (finding_list_add(r->pending, &eff) == 0)
 			return;
@@ -155,6 +163,23 @@ void
 report_sink(void *r, const struct finding *f)
 {
 	report_finding(r, f);
+}
+
+void
+report_tap(struct report *r, const struct sink *tap, int divert)
+{
+	r->tap.emit = tap != NULL ? tap->emit : NULL;
+	r->tap.ud = tap != NULL ? tap->ud : NULL;
+	r->divert = tap != NULL && divert;
+}
+
+void
+report_inventory(struct report *r, const struct inv_view *v)
+{
+	if (r->opt->inventory && r->emit->inventory != NULL)
+		r->emit->inventory(r, v);
+	if (r->html != NULL)
+		html_section(r->html, v);
 }
 
 void
@@ -223,6 +248,12 @@ report_finish(struct report *r, unsigned long units, const char *unit)
 	}
 	if (!r->opt->quiet)
 		write_summary(r, units, unit);
+	if (r->html != NULL) {
+		struct html *h = r->html;
+		r->html = NULL;
+		if (html_close(h, r->count, units, unit) != 0)
+			return 2;
+	}
 	if (written)
 		return 0;	/* cli.md: --write-baseline exits 0 */
 	for (int s = SEV_NOTE; s <= SEV_ERROR; s++)

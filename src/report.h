@@ -21,10 +21,11 @@ enum report_group {
 struct report;
 
 /*
- * Creates a report writing findings to out and the summary to err.  opt is
- * borrowed and must outlive the report.  Reads opt->baseline.  Returns
- * NULL after a one-line error (out of memory, a baseline that cannot be
- * read).
+ * Creates a report writing findings to out and the summary to err, and
+ * with --html opens the page.  opt is borrowed and must outlive the
+ * report.  Reads opt->baseline.  Returns NULL after a one-line error (out
+ * of memory, a baseline that cannot be read, a page that cannot be
+ * created).
  */
 struct report *report_create(FILE *out, FILE *err, const struct options *opt,
     enum report_group group);
@@ -40,6 +41,21 @@ void report_destroy(struct report *r);
 void report_finding(struct report *r, const struct finding *f);
 /* A sink for report_finding (ud = the report). */
 void report_sink(void *r, const struct finding *f);
+
+struct inv_view;
+
+/*
+ * Every finding reported from now on, after --severity, also goes to tap
+ * (NULL: none; tap is copied).  divert: it goes only there and is not
+ * written (it still counts), as with --inventory.
+ */
+void report_tap(struct report *r, const struct sink *tap, int divert);
+
+/*
+ * Writes one finished inventory: with --inventory the tree (text) or the
+ * objects (json) on out, and with --html its section of the page.
+ */
+void report_inventory(struct report *r, const struct inv_view *v);
 
 /* Grouped output: one object per label or request file, in order. */
 void report_group_begin(struct report *r, const char *input);
@@ -57,7 +73,8 @@ void report_run_failed(struct report *r);
  * summary ("2 errors, 1 warning, 0 notes in 3 files") on err unless quiet.
  * units is how many inputs were read and unit names one ("file", "label",
  * "domain").  Returns the exit status: 0 or 1 per --fail-on; 0 when
- * --write-baseline wrote its file, 2 when it could not.
+ * --write-baseline wrote its file, 2 when it could not or when the --html
+ * page could not be written.
  */
 int report_finish(struct report *r, unsigned long units, const char *unit);
 

@@ -14,6 +14,9 @@
 
 #include "report.h"
 
+struct html;
+struct inv_view;
+
 struct report_emitter {
 	/* Writes what opens the output (the SARIF log head), or NULL. */
 	void (*begin)(struct report *r);
@@ -30,6 +33,8 @@ struct report_emitter {
 	void (*destroy)(struct report *r);
 	/* Nonzero: the format shows fingerprints (f->fingerprint is set). */
 	int fingerprints;
+	/* --inventory: writes one finished inventory, or NULL: the format has none. */
+	void (*inventory)(struct report *r, const struct inv_view *v);
 };
 
 struct report {
@@ -52,6 +57,9 @@ struct report {
 	int failed;			/* report_run_failed was called */
 	char **notes;			/* report_error messages of the run (SARIF) */
 	size_t nnotes;
+	struct sink tap;		/* --inventory, --html: findings also go here */
+	int divert;			/* ... and only there */
+	struct html *html;		/* the --html page, or NULL */
 };
 
 extern const struct report_emitter report_text_emitter;

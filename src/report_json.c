@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 
+#include "inventory_out.h"
 #include "report_impl.h"
 
 /* The fields of one finding inside a JSON object, without braces. */
@@ -83,7 +84,14 @@ json_group(struct report *r)
 	fputs("]}\n", o);
 }
 
+static void
+json_inventory(struct report *r, const struct inv_view *v)
+{
+	inventory_write_json(r->out, v);
+}
+
 const struct report_emitter report_json_emitter = {
 	.finding = json_finding,
 	.group = json_group,
+	.inventory = json_inventory,
 };

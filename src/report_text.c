@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 
+#include "inventory_out.h"
 #include "report_impl.h"
 
 static const char *
@@ -44,6 +45,13 @@ text_finding(struct report *r, const struct finding *f)
 	fprintf(o, " [%s]\n", check_info(f->check)->name);
 }
 
+static void
+text_inventory(struct report *r, const struct inv_view *v)
+{
+	inventory_write_text(r->out, v, r->color);
+}
+
 const struct report_emitter report_text_emitter = {
 	.finding = text_finding,
+	.inventory = text_inventory,
 };

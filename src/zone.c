@@ -29,6 +29,7 @@
 #include "modes.h"
 #include "report.h"
 #include "zinclude.h"
+#include "inventory.h"
 #include "namedup.h"
 #include "zone.h"
 #include "zparse.h"
@@ -782,11 +783,18 @@ zone_read(struct zrun *run, struct zin *in)
 
 /* ---- one zone file ----------------------------------------------------------- */
 
+/* ud: an inventory (--inventory, --html) that every checker feeds, or NULL. */
 static void *
 zone_cons_create(void *ud, const struct lint_ctx *ctx, const struct sink *sink,
     const ldns_rdf *apex)
 {
-	return checker_create(ctx, sink, apex);
+	struct checker *ch = checker_create(ctx, sink, apex);
+
+	if (ch != NULL && ud != NULL) {
+		checker_set_inventory(ch, ud);
+		inventory_set_domain(ud, apex);
+	}
+	return ch;
 }
 
 static void
@@ -1029,6 +1037,76 @@ out:
 	return rc;
 }
 
+/* The second read of a zone: the addresses of the inventory's targets only. */
+static void *
+zone_addr_create(void *ud, const struct lint_ctx *ctx, const struct sink *sink,
+    const ldns_rdf *apex)
+{
+	(void)ctx, (void)sink, (void)apex;
+	return ud;
+}
+
+static void
+zone_addr_destroy(void *c)
+{
+	(void)c;
+}
+
+static int
+zone_addr_merge(void *dst, void *src)
+{
+	(void)dst, (void)src;
+	return 0;
+}
+
+static void
+zone_drop(void *ud, const struct finding *f)
+{
+	(void)ud, (void)f;	/* the first read reported them */
+}
+
+/*
+ * One zone file, and with --inventory or --html its inventory.  When the
+ * inventory's pool of early addresses overflowed, a regular file is read
+ * once more for the addresses of the targets alone.
+ */
+static int
+zone_check_one(const struct lint_ctx *ctx, struct report *r, const char *path,
+    const struct zone_params *zp, const struct sink *out)
+{
+	struct sink tap = { inventory_sink, NULL };
+	struct sink drop = { zone_drop, NULL };
+	struct zone_consumer cons = zone_checker_consumer, addr = {
+		zone_addr_create, zone_addr_destroy, inventory_record_cb,
+		zone_addr_merge, zone_addr_destroy, NULL
+	};
+	struct inventory *inv;
+	int rc;
+
+	if (!ctx->opt->inventory && ctx->opt->html_file == NULL)
+		return zone_check_file(ctx, path, zp, NULL, out);
+	if ((inv = inventory_create(strcmp(path, "-") == 0 ? "<stdin>" : path)) == NULL) {
+		report_error("out of memory");
+		return -1;
+	}
+	cons.ud = addr.ud = tap.ud = inv;
+	report_tap(r, &tap, ctx->opt->inventory);
+	rc = zone_check_file(ctx, path, zp, &cons, out);
+	report_tap(r, NULL, 0);
+	if (rc == 0 && inventory_incomplete(inv) && strcmp(path, "-") != 0) {
+		inventory_addresses_only(inv);
+		rc = zone_check_file(ctx, path, zp, &addr, &drop);
+	}
+	if (rc == 0 && inventory_finish(inv) != 0) {
+		report_error("%s: out of memory", path);
+		rc = -1;
+	}
+	if (rc == 0)
+		report_inventory(r, inventory_view(inv));
+	inventory_destroy(inv);
+	return rc;
+}
+
 int
 zone_main(const struct lint_ctx *ctx, struct report *r, int argc, char **argv)
 {
@@ -1058,7 +1136,7 @@ zone_main(const struct lint_ctx *ctx, struct report *r, int argc, char **argv)
 			report_error("check: out of memory");
 			return 2;
 		}
-		if (zone_check_file(ctx, argv[i], &zp, NULL, &filtered) != 0)
+		if (zone_check_one(ctx, r, argv[i], &zp, &filtered) != 0)
 			failed++;
 		namedup_destroy(once);
 	}
