@@ -23,13 +23,15 @@ struct zinclude {
 	char *allowed;		/* its realpath, or NULL */
 	int refuse;		/* --no-include */
 	unsigned count;		/* $INCLUDEs followed */
-	unsigned long long bytes;	/* of included files */
+	unsigned long long bytes;	/* of included files, read so far */
+	unsigned long long budget;	/* ZONE_INCLUDE_BYTES, or a test's */
 	struct zinc_frame stack[ZONE_INCLUDE_DEPTH + 1];
 	int depth;		/* frames in stack */
 };
 
 struct zinclude *
-zinclude_create(const char *dir, const char *zone_path, int refuse)
+zinclude_create(const char *dir, const char *zone_path, int refuse,
+    unsigned long long budget)
 {
 	struct zinclude *zi = calloc(1, sizeof *zi);
 	const char *slash;
@@ -37,6 +39,7 @@ zinclude_create(const char *dir, const char *zone_path, int refuse)
 	if (zi == NULL)
 		return NULL;
 	zi->refuse = refuse;
+	zi->budget = budget != 0 ? budget : ZONE_INCLUDE_BYTES;
 	if (dir != NULL)
 		zi->dir = strdup(dir);
 	else if (strcmp(zone_path, "-") == 0 || (slash = strrchr(zone_path, '/')) == NULL)
@@ -133,14 +136,13 @@ zinclude_judge(struct zinclude *zi, const char *path, const char *real,
 		return ZINC_DENIED;
 	}
 	if (zi->count >= ZONE_INCLUDE_MAX ||
-	    (unsigned long long)st.st_size > ZONE_INCLUDE_BYTES - zi->bytes) {
+	    (unsigned long long)st.st_size > zi->budget - zi->bytes) {
 		snprintf(why, whysize, "$INCLUDE %s refused: over %d includes or "
 		    "%llu MB of included files in one zone", path, ZONE_INCLUDE_MAX,
 		    ZONE_INCLUDE_BYTES >> 20);
 		return ZINC_DENIED;
 	}
-	zi->count++;
-	zi->bytes += (unsigned long long)st.st_size;
+	zi->count++;	/* the bytes are counted as they are read (zinclude_count) */
 	return ZINC_OK;
 }
 
@@ -181,6 +183,15 @@ zinclude_resolve(struct zinclude *zi, const char *path, char **full,
 		*real = NULL;
 	}
 	return v;
+}
+
+int
+zinclude_count(struct zinclude *zi, size_t n)
+{
+	if ((unsigned long long)n > zi->budget - zi->bytes)
+		return -1;
+	zi->bytes += n;
+	return 0;
 }
 
 enum zinc_verdict

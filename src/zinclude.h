@@ -24,7 +24,8 @@ struct zinclude;
  * directory of zone_path ("." for "-"); refuse is --no-include.  Both
  * strings are copied.  NULL when out of memory.  zinclude_destroy frees it.
  */
-struct zinclude *zinclude_create(const char *dir, const char *zone_path, int refuse);
+struct zinclude *zinclude_create(const char *dir, const char *zone_path, int refuse,
+    unsigned long long budget);
 void zinclude_destroy(struct zinclude *zi);
 
 /*
@@ -43,6 +44,13 @@ void zinclude_pop(struct zinclude *zi);
  */
 enum zinc_verdict zinclude_resolve(struct zinclude *zi, const char *path,
     char **full, char **real, char *why, size_t whysize);
+
+/*
+ * Counts n more bytes read from included files: -1 (not counted) when they
+ * would pass ZONE_INCLUDE_BYTES, so that a file growing while it is read
+ * cannot escape the budget its size at open passed.
+ */
+int zinclude_count(struct zinclude *zi, size_t n);
 
 /*
  * Opens a resolved file for reading (never blocking on a FIFO, never

@@ -78,6 +78,7 @@ struct zin {
 	int eof;
 	unsigned long line;	/* the line at pos */
 	int started;		/* past the byte order mark check */
+	int included;		/* its bytes count against ZONE_INCLUDE_BYTES */
 	check_set pending;	/* srvlint-disable on a line of its own: the next record's */
 	check_set file_disabled;	/* srvlint-disable-file: every record's */
 };
@@ -362,6 +363,12 @@ zone_fill(struct zrun *run, struct zin *in)
 		run->failed = 1;
 		return -1;
 	}
+	if (r > 0 && in->included && zinclude_count(run->incl, (size_t)r) != 0) {
+		zone_finding(run, in, in->line, CHECK_INCLUDE_DENIED, SEV_ERROR,
+		    "%s: not read past line %lu: over %llu MB of included files in "
+		    "one zone", in->name, in->line, ZONE_INCLUDE_BYTES >> 20);
+		r = 0;	/* the rest of this file is not read */
+	}
 	if (r == 0)
 		in->eof = 1;
 	in->len += (size_t)r;
@@ -530,6 +537,7 @@ zone_include(struct zrun *run, struct zin *in, unsigned long line,
 	    zinclude_push(run->incl, child.name, real) != 0)
 		goto oom;
 	child.cap = ZONE_BUF_INCLUDE;
+	child.included = 1;
 	child.real = real;
 	child.line = 1;
 	child.file_disabled = zone_prescan(child.fd);
@@ -945,7 +953,8 @@ zone_run_init(struct zrun *run, const char *path)
 	run->w = calloc((size_t)run->jobs, sizeof *run->w);
 	run->wp = calloc((size_t)run->jobs, sizeof *run->wp);
 	run->pool = zpool_create(run->jobs);
-	run->incl = zinclude_create(run->zp->include_dir, path, run->zp->no_include);
+	run->incl = zinclude_create(run->zp->include_dir, path, run->zp->no_include,
+	    run->zp->include_bytes);
 	if (run->sc.rec == NULL || run->w == NULL || run->wp == NULL ||
 	    run->pool == NULL || run->incl == NULL)
 		return -1;

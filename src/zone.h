@@ -91,6 +91,7 @@ struct zone_params {
 	const char *include_dir;	/* --include-dir, or NULL: the zone's dir */
 	int no_include;			/* --no-include */
 	int jobs;			/* worker threads, >= 1 */
+	unsigned long long include_bytes;	/* 0: ZONE_INCLUDE_BYTES (tests set less) */
 };
 
 /*

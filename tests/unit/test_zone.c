@@ -66,10 +66,29 @@ obs_destroy(void *c)
 	free(o);
 }
 
+/* When set, the first record seen appends grow_bytes of records to this file. */
+static const char *grow_path;
+static size_t grow_bytes;
+
+static void
+obs_grow(void)
+{
+	FILE *f = fopen(grow_path, "a");
+
+	for (size_t n = 0; f != NULL && n < grow_bytes; n += 20)
+		fputs("g IN A 192.0.2.99\n", f);	/* 18 bytes: under grow_bytes */
+	if (f != NULL)
+		fclose(f);
+	grow_path = NULL;
+}
+
 static void
 obs_record(void *c, const ldns_rr *rr, const struct rr_pos *pos)
 {
 	struct observer *o = c;
+
+	if (grow_path != NULL)
+		obs_grow();
 	struct finding f;
 	char msg[512] = "rr";
 	char *owner = ldns_rdf2str(ldns_rr_owner(rr));
@@ -629,7 +648,7 @@ test_rows(void **state)
 		for (k = 0; k < 4 && r->files[k].name != NULL; k++)
 			write_file(r->files[k].name, r->files[k].text, strlen(r->files[k].text));
 		for (jobs = 1; jobs <= 3; jobs++) {
-			struct zone_params zp = { r->origin, NULL, r->no_include, jobs };
+			struct zone_params zp = { r->origin, NULL, r->no_include, jobs, 0 };
 			char *got = run_zone(r->files[0].name, &zp, &rc);
 
 			if (rc != 0 || strcmp(got, want) != 0) {
@@ -654,7 +673,7 @@ test_rows(void **state)
 static void
 test_include_depth(void **state)
 {
-	struct zone_params zp = { NULL, NULL, 0, 2 };
+	struct zone_params zp = { NULL, NULL, 0, 2, 0 };
 	char name[16], text[64];
 	char *got;
 	int i, rc;
@@ -683,7 +702,7 @@ test_include_depth(void **state)
 static void
 test_include_bomb(void **state)
 {
-	struct zone_params zp = { NULL, NULL, 0, 2 };
+	struct zone_params zp = { NULL, NULL, 0, 2, 0 };
 	char text[2048];
 	char *got, *p;
 	size_t len = 0;
@@ -712,7 +731,7 @@ test_include_bomb(void **state)
 static void
 test_include_symlink(void **state)
 {
-	struct zone_params zp = { NULL, NULL, 0, 1 };
+	struct zone_params zp = { NULL, NULL, 0, 1, 0 };
 	char link[512];
 	char *got, *want;
 	int rc;
@@ -735,7 +754,7 @@ test_include_symlink(void **state)
 static void
 test_long_line(void **state)
 {
-	struct zone_params zp = { NULL, NULL, 0, 2 };
+	struct zone_params zp = { NULL, NULL, 0, 2, 0 };
 	size_t n = 4u << 20;
 	char *text = malloc(n + 200), *got;
 	int rc;
@@ -793,7 +812,7 @@ test_record_cap(void **state)
 		{ 100, NULL,
 		  "cap:2 rr x.ex. NSEC3\ncap:3 rr y.ex. A\nfinish 2 apex ex.\n" },
 	};
-	struct zone_params zp = { NULL, NULL, 0, 2 };
+	struct zone_params zp = { NULL, NULL, 0, 2, 0 };
 	size_t i;
 	int rc;
 
@@ -825,7 +844,7 @@ test_record_cap(void **state)
 static void
 test_long_parenthesised(void **state)
 {
-	struct zone_params zp = { NULL, NULL, 0, 2 };
+	struct zone_params zp = { NULL, NULL, 0, 2, 0 };
 	size_t line = 1000, i;
 	char *text = malloc(300 * (line + 8) + 200), *p = text, *got;
 	int rc;
@@ -849,12 +868,44 @@ test_long_parenthesised(void **state)
 	free(text);
 }
 
+/*
+ * Issue 15 item 9: the $INCLUDE byte budget counts bytes as they are read.
+ * The included file is 360 KB at open (under a 400 KB budget) and grows by
+ * 2 MB while it is read: reading stops at the budget, with one finding.
+ */
+static void
+test_include_grows(void **state)
+{
+	struct zone_params zp = { NULL, NULL, 0, 1, 400u << 10 };
+	size_t n = 20000, i;
+	char *text = malloc(n * 18 + 1), path[512], *got, *want;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		memcpy(text + i * 18, "h IN A 192.0.2.98\n", 18);
+	write_file("grow", text, n * 18);
+	write_file("top", "$ORIGIN ex.\n$INCLUDE grow\nlast IN A 192.0.2.1\n", 46);
+	snprintf(path, sizeof path, "%s/grow", tmpdir);
+	grow_path = path;
+	grow_bytes = 2u << 20;
+	got = run_zone("top", &zp, &rc);
+	grow_path = NULL;
+	assert_int_equal(rc, 0);
+	want = expand("include-denied error -: TMP/grow: not read past line ");
+	assert_non_null(strstr(got, want));
+	assert_non_null(strstr(got, "top:3 rr last.ex. A\n"));
+	assert_null(strstr(got, "rr g.ex. A"));	/* nothing of the growth */
+	free(want);
+	free(got);
+	free(text);
+}
+
 /* NUL bytes: in a label and a TXT, a finding each; the rest is read. */
 static void
 test_nul(void **state)
 {
 	static const char text[] = "$ORIGIN ex.\na\0b IN A 192.0.2.1\nt IN TXT \"x\0y\"\nz IN A 192.0.2.2\n";
-	struct zone_params zp = { NULL, NULL, 0, 1 };
+	struct zone_params zp = { NULL, NULL, 0, 1, 0 };
 	char *got;
 	int rc;
 
@@ -892,7 +943,7 @@ test_jobs_identical(void **state)
 	write_file("many", text, len);
 	obs_late = 1;
 	for (jobs = 1; jobs <= 4; jobs *= 2) {
-		struct zone_params zp = { NULL, NULL, 0, jobs };
+		struct zone_params zp = { NULL, NULL, 0, jobs, 0 };
 
 		got = run_zone("many", &zp, &rc);
 		assert_int_equal(rc, 0);
@@ -926,7 +977,7 @@ test_jobs_identical(void **state)
 static void
 test_missing_file(void **state)
 {
-	struct zone_params zp = { NULL, NULL, 0, 2 };
+	struct zone_params zp = { NULL, NULL, 0, 2, 0 };
 	char *got;
 	int rc;
 
@@ -1044,7 +1095,7 @@ test_fast_path_same(void **state)
 		struct sink s = { full_emit, &o };
 		struct options opt;
 		struct lint_ctx ctx = { &opt, NULL, 1 };
-		struct zone_params zp = { NULL, NULL, 0, 1 };
+		struct zone_params zp = { NULL, NULL, 0, 1, 0 };
 		ldns_rdf *origin = ldns_dname_new_frm_str("ex.");
 		ldns_rr *rr = NULL;
 		ldns_status st;
@@ -1103,6 +1154,7 @@ main(void)
 		cmocka_unit_test(test_include_bomb),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_record_cap),
+		cmocka_unit_test(test_include_grows),
 		cmocka_unit_test(test_long_parenthesised),
 		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_jobs_identical),
