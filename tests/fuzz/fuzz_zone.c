@@ -16,6 +16,14 @@
  * costs three times as much, so it is done for one input in four (chosen
  * by a hash of the input, so that a crash reproduces), the input alone for
  * the others.
+ *
+ * The input is also written as big.zone, so "$INCLUDE big.zone" reads it as
+ * an included file.  Built for fuzzing (FUZZING_BUILD_MODE_UNSAFE_FOR_
+ * PRODUCTION) the reader's blocks are 4 KiB (zone file) and 1 KiB
+ * (included file), its record cap 4 KiB and its batches 16 records, so
+ * short inputs cross every boundary; and no thread is started for an input
+ * (-j 1 only: thread start-up was most of an execution), the -j comparison
+ * being made where the corpus is replayed (make check, tests/fuzz/replay.sh).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +39,11 @@ static const char inc_zone[] =
     "_www._tcp IN SRV 0 0 80 @\n";
 
 #ifndef FILLER
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+#define FILLER 20	/* more than a batch of 16 */
+#else
 #define FILLER 1100
+#endif
 #endif
 static const char filler[] = "\nf IN A 192.0.2.1";
 
@@ -96,13 +108,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_write_file("inc.zone", (const uint8_t *)inc_zone, sizeof inc_zone - 1);
 		ready = 1;
 	}
+	fuzz_write_file("big.zone", data, size);
 	snprintf(path, sizeof path, "%s", fuzz_write_file("zone.zone", zone, zlen));
 	free(zone);
 	rc1 = check(path, 1, one);
+#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
 	rc2 = check(path, 2, two);
 	FUZZ_ASSERT(rc1 == rc2, "zone_check_file returned %d with -j 1, %d with -j 2",
 	    rc1, rc2);
 	fuzz_same_findings(one, two, "-j 1 against -j 2");
+#else
+	(void)rc1;
+	(void)rc2;
+#endif
 	for (size_t i = 0; i < finding_list_count(one); i++) {
 		const struct finding *f = finding_list_get(one, i);
 
