@@ -15,6 +15,7 @@
 #include "zscan.h"
 
 #define ZPARSE_TOKENS	24
+#define ZPARSE_HEAD	8	/* owner, TTL, class, type and 4 fields */
 #define ZONE_TTL_MAX	2147483647UL	/* RFC 2181 section 8 */
 
 struct zparser {
@@ -300,7 +301,10 @@ zparse_fast(struct zparser *zp, const struct ztok *t, size_t n, size_t ti,
 	unsigned long v;
 	uint32_t ttl = dttl;
 
-	if (origin == NULL || origin_rdf == NULL || n < 3 || n == ZPARSE_TOKENS)
+	if (n < 3 || n == ZPARSE_TOKENS || (origin != NULL && origin_rdf == NULL))
+		return NULL;
+	/* Without an origin (a signer's output), only absolute names: ldns judges the rest. */
+	if (origin == NULL && !zname_absolute(t[0].p, t[0].n))
 		return NULL;
 	if (ti + 1 >= n)
 		return NULL;
@@ -351,6 +355,8 @@ zparse_fast(struct zparser *zp, const struct ztok *t, size_t n, size_t ti,
 		const char *q;
 
 		if (ft == LDNS_RDF_TYPE_DNAME) {
+			if (origin == NULL && !zname_absolute(a->p, a->n))
+				break;
 			rdf = zparse_dname(&zp->scratch, a, origin, origin_rdf);
 		} else if (ft == LDNS_RDF_TYPE_STR) {
 			/* Only whole quoted strings or plain words. */
@@ -676,7 +682,11 @@ zparse_record(struct zparser *zp, const char *text, const char *origin_text,
 	ldns_rr *rr = NULL;
 	ldns_status st;
 	struct ztok t[ZPARSE_TOKENS];
-	size_t n = ztok_split(text, t, ZPARSE_TOKENS), ti = ztok_type_index(t, n);
+	/*
+	 * The first tokens decide the type; a type read by owner and type needs
+	 * no more (an RRSIG's base64 is most of a signed zone's bytes).
+	 */
+	size_t n = ztok_split(text, t, ZPARSE_HEAD), ti = ztok_type_index(t, n);
 
 	zparse_release(zp);
 	memset(err, 0, sizeof *err);
@@ -692,6 +702,8 @@ zparse_record(struct zparser *zp, const char *text, const char *origin_text,
 		    "not data a zone holds", (int)(t[ti].n > 40 ? 40 : t[ti].n), t[ti].p);
 		return zparse_refuse(zp, t, n, ti, origin_text, err);
 	}
+	if (n == ZPARSE_HEAD && (rt == NULL || zparse_inspected(rt->value)))
+		n = ztok_split(text, t, ZPARSE_TOKENS);
 	if (rt != NULL && !zparse_inspected(rt->value)) {
 		rr = zparse_shallow(zp, t, n, ti, ttl, origin_text, origin, rt->value);
 		if (rr == NULL)
