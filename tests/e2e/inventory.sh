@@ -109,8 +109,10 @@ for j in 1 2; do
 	cmp -s "$tmp/want" "$tmp/got" && ok || bad "big -j $j: kept services (- want, + got):
 $(diff -u "$tmp/want" "$tmp/got" | sed -n '3,12p')"
 done
-"$SRVLINT" check -q --fail-on never --severity name-unregistered=off --inventory \
-    --format json - < "$tmp/big.zone" | head -n 1 > "$tmp/big"
+# (-j 1: with more workers the first SRV records may free the pool in time)
+"$SRVLINT" check -q -j 1 --fail-on never --severity name-unregistered=off --inventory \
+    --format json - < "$tmp/big.zone" > "$tmp/big-all"
+head -n 1 "$tmp/big-all" > "$tmp/big"
 grep -q '"addresses_complete": false' "$tmp/big" && ok || bad "big from stdin: $(cat "$tmp/big")"
 
 # 5. Order and repeats do not show: a repeated SRV record is one target,
