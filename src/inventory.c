@@ -823,7 +823,8 @@ rec_uri(struct inventory *inv, const ldns_rr *rr, const struct wname *o,
 	for (size_t i = 0; i < s->pub.ntargets; i++) {
 		x = &s->pub.targets[i];
 		if (x->priority == prio && x->weight == weight &&
-		    x->uri_len == ldns_rdf_size(u) && memcmp(x->uri, ldns_rdf_data(u), x->uri_len) == 0)
+		    x->uri_len == ldns_rdf_size(u) &&
+		    (x->uri_len == 0 || memcmp(x->uri, ldns_rdf_data(u), x->uri_len) == 0))
 			return;
 	}
 	if (s->pub.ntargets >= INVENTORY_TARGETS_MAX ||
@@ -836,7 +837,8 @@ rec_uri(struct inventory *inv, const ldns_rr *rr, const struct wname *o,
 		inv->oom = 1;
 		return;
 	}
-	memcpy(x->uri, ldns_rdf_data(u), ldns_rdf_size(u));
+	if (ldns_rdf_size(u) > 0)
+		memcpy(x->uri, ldns_rdf_data(u), ldns_rdf_size(u));
 	x->uri[ldns_rdf_size(u)] = '\0';
 	x->uri_len = ldns_rdf_size(u);
 	x->priority = prio;
@@ -863,7 +865,8 @@ rec_txt(struct inventory *inv, const ldns_rr *rr, const struct wname *o,
 			continue;
 		for (k = 0; k < n; k++) {
 			const ldns_rdf *d = ldns_rr_rdf(rr, k);
-			if (memcmp(s->rec[i].wire + off, ldns_rdf_data(d), ldns_rdf_size(d)) != 0)
+			if (ldns_rdf_size(d) > 0 &&
+			    memcmp(s->rec[i].wire + off, ldns_rdf_data(d), ldns_rdf_size(d)) != 0)
 				break;
 			off += ldns_rdf_size(d);
 		}
@@ -881,7 +884,8 @@ rec_txt(struct inventory *inv, const ldns_rr *rr, const struct wname *o,
 	len = 0;
 	for (size_t i = 0; i < n; i++) {
 		const ldns_rdf *d = ldns_rr_rdf(rr, i);
-		memcpy(w + len, ldns_rdf_data(d), ldns_rdf_size(d));
+		if (ldns_rdf_size(d) > 0)
+			memcpy(w + len, ldns_rdf_data(d), ldns_rdf_size(d));
 		len += ldns_rdf_size(d);
 	}
 	r[s->nrec].wire = w;
@@ -1247,11 +1251,13 @@ svc_resolve(struct inventory *inv, struct svc *s)
 		}
 		if (h == NULL)
 			continue;
-		qsort(h->addr, h->naddr, sizeof *h->addr, addr_cmp);
+		if (h->naddr > 1)
+			qsort(h->addr, h->naddr, sizeof *h->addr, addr_cmp);
 		t->addr = h->addr;
 		t->naddr = h->naddr;
 	}
-	qsort(s->pub.targets, s->pub.ntargets, sizeof *s->pub.targets, target_cmp);
+	if (s->pub.ntargets > 1)
+		qsort(s->pub.targets, s->pub.ntargets, sizeof *s->pub.targets, target_cmp);
 }
 
 /* TXT records in canonical order, flattened into their strings. */
@@ -1316,7 +1322,8 @@ view_types(struct inventory *inv)
 	qsort(v, n, sizeof *v, type_cmp);
 	for (size_t i = 0; i < n; i++) {
 		v[i]->index = i;
-		qsort(v[i]->pub.subtypes, v[i]->pub.nsubtypes, sizeof(char *), str_cmp);
+		if (v[i]->pub.nsubtypes > 1)
+			qsort(v[i]->pub.subtypes, v[i]->pub.nsubtypes, sizeof(char *), str_cmp);
 		findings_sort(&v[i]->pub.findings);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -1337,7 +1344,8 @@ view_services(struct inventory *inv)
 		free(v);
 		return -1;
 	}
-	memcpy(v, inv->heap, n * sizeof *v);
+	if (n > 0)
+		memcpy(v, inv->heap, n * sizeof *v);
 	for (size_t i = 0; i < n; i++) {
 		struct type *t = v[i]->pub.instance != NULL ?
 		    hmap_get(&inv->types, v[i]->type_key) : NULL;

@@ -93,14 +93,22 @@ put_target(FILE *o, const struct inv_target *t)
 	fprintf(o, "], \"via_cname\": %s}", t->via_cname ? "true" : "false");
 }
 
+/* What service and type objects begin with. */
+static void
+put_head(FILE *o, const char *kind, const struct inv_view *v, const char *owner,
+    const char *service, const char *proto)
+{
+	fprintf(o, "{\"kind\": \"%s\"", kind);
+	put_key(o, "domain", v->domain);
+	put_key(o, "owner", owner);
+	put_key(o, "service", service);
+	put_key(o, "proto", proto);
+}
+
 static void
 put_service(FILE *o, const struct inv_view *v, const struct inv_service *s)
 {
-	fputs("{\"kind\": \"service\"", o);
-	put_key(o, "domain", v->domain);
-	put_key(o, "owner", s->owner);
-	put_key(o, "service", s->service);
-	put_key(o, "proto", s->proto);
+	put_head(o, "service", v, s->owner, s->service, s->proto);
 	fputs(", \"instance\": ", o);
 	if (s->instance != NULL)
 		put_str(o, s->instance, s->instance_len);
@@ -129,11 +137,7 @@ put_service(FILE *o, const struct inv_view *v, const struct inv_service *s)
 static void
 put_type(FILE *o, const struct inv_view *v, const struct inv_type *t)
 {
-	fputs("{\"kind\": \"type\"", o);
-	put_key(o, "domain", v->domain);
-	put_key(o, "owner", t->owner);
-	put_key(o, "service", t->service);
-	put_key(o, "proto", t->proto);
+	put_head(o, "type", v, t->owner, t->service, t->proto);
 	fputs(", \"subtypes\": [", o);
 	for (size_t i = 0; i < t->nsubtypes; i++) {
 		fputs(i ? ", " : "", o);
