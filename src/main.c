@@ -15,6 +15,7 @@
 #include "config.h"
 #include "configfile.h"
 #include "explain.h"
+#include "alloc.h"
 #include "modes.h"
 #include "options.h"
 #include "registry.h"
@@ -238,10 +239,58 @@ dispatch(int argc, char **argv)
 	return rc;
 }
 
+/*
+ * ldns asserts (or crashes) on some of its own failed allocations: when
+ * one failed, that is the run running out of memory, exit 2 with the
+ * reason.  Any other crash stays a crash (the default action, re-raised).
+ */
+static void
+on_fatal(int sig)
+{
+	static const char msg[] = "srvlint: out of memory: the run was cut short "
+	    "(nothing after the findings above was checked)\n";
+
+	if (alloc_failures() != 0) {
+		if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0)
+			_exit(2);
+		_exit(2);
+	}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+guard_fatal(void)
+{
+	struct sigaction sa;
+	int sigs[] = { SIGABRT, SIGSEGV, SIGBUS };
+
+	if (!alloc_counting())
+		return;		/* a sanitizer build: its own reports stay */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_fatal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+/* Whatever failed to allocate, the run is not a pass: exit 2, said once. */
+static int
+finish_memory(int rc)
+{
+	if (alloc_failures() == 0)
+		return rc;
+	if (alloc_say_once())
+		report_error("out of memory: the run is incomplete");
+	return 2;
+}
+
 int
 main(int argc, char **argv)
 {
 	guard_descriptors();
 	guard_sigpipe();
-	return finish_output(dispatch(argc, argv));
+	guard_fatal();
+	return finish_memory(finish_output(dispatch(argc, argv)));
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "checker_impl.h"
 #include "dname.h"
 
@@ -263,8 +264,10 @@ arena_put(struct checker *ch, const void *data, size_t len)
 	while (ch->alen + len > ch->acap) {
 		size_t ncap = ch->acap != 0 ? ch->acap * 2 : 4096;
 		uint8_t *p;
-		if (ncap > 0xfffffff0u)
+		if (ncap > 0xfffffff0u) {
+			alloc_refused();	/* offsets are 32 bits: a failure, never a pass */
 			return NO_STR;
+		}
 		p = realloc(ch->arena, ncap);
 		if (p == NULL)
 			return NO_STR;
@@ -943,6 +946,12 @@ checker_finish(struct checker *ch)
 
 	if (ch == NULL)
 		return;
+	if (ch->oom) {
+		/* Facts or references were lost: any finding could be false. */
+		alloc_refused();
+		checker_clear(ch);
+		return;
+	}
 	memset(&seen, 0, sizeof(seen));
 	xref_txt_flush(ch);
 	(void)xref_flush(ch);

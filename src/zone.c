@@ -26,11 +26,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "modes.h"
 #include "report.h"
 #include "zinclude.h"
 #include "inventory.h"
 #include "namedup.h"
+#include "alloc.h"
 #include "zone.h"
 #include "zparse.h"
 #include "zpool.h"
@@ -115,11 +117,18 @@ struct zrun {
 	int failed;		/* a read error or out of memory */
 };
 
+/*
+ * Out of memory: the run fails (exit 2) and says so once; what is already
+ * printed stands, the cross-record checks are not run (they would conclude
+ * from facts that were lost).
+ */
 static void
 zone_oom(struct zrun *run)
 {
-	if (!run->failed)
-		report_error("out of memory");
+	if (!run->failed && alloc_say_once())
+		report_error("%s: out of memory: the zone was not fully checked (cross-record "
+		    "checks not run; the findings above may be incomplete)",
+		    run->nfiles > 0 ? run->files[0] : "check");
 	run->failed = 1;
 }
 
@@ -140,6 +149,8 @@ zone_wrecord(struct zworker *w, const struct zbatch *b, const struct zent *e)
 	struct zparse_error err;
 	struct finding f;
 	struct rr_pos pos;
+	/* ldns may call a failed allocation a syntax error: the count says. */
+	unsigned long failed = alloc_failures();
 	const ldns_rr *rr = zparse_record(w->parser, b->arena.p + e->text,
 	    e->origin == ZNONE ? NULL : b->arena.p + e->origin, e->ttl, &err);
 
@@ -149,6 +160,12 @@ zone_wrecord(struct zworker *w, const struct zbatch *b, const struct zent *e)
 		pos.disabled = e->disabled;
 		pos.domain = NULL;
 		w->run->cons->record(w->cons, rr, &pos);
+		if (alloc_failures() != failed)
+			w->oom = 1;
+		return;
+	}
+	if (alloc_failures() != failed) {
+		w->oom = 1;	/* no parse-error the full run would not make */
 		return;
 	}
 	if (CHECK_SET_HAS(e->disabled, CHECK_PARSE_ERROR))
@@ -895,14 +912,15 @@ zone_finish(struct zrun *run)
 		if (run->w[k].cons != NULL &&
 		    run->cons->merge(run->w[0].cons, run->w[k].cons) != 0)
 			zone_oom(run);
-	if ((l = finding_list_create()) == NULL) {
+	if (run->failed || alloc_failures() != 0 || (l = finding_list_create()) == NULL) {
 		zone_oom(run);
 		return;
 	}
 	run->w[0].cur = l;
 	run->cons->finish(run->w[0].cons);
 	n = finding_list_count(l);
-	if ((idx = malloc((n ? n : 1) * sizeof *idx)) == NULL) {
+	/* A finding made while memory failed may be false: none is printed. */
+	if (alloc_failures() != 0 || (idx = malloc((n ? n : 1) * sizeof *idx)) == NULL) {
 		zone_oom(run);
 		finding_list_destroy(l);
 		return;
@@ -1030,11 +1048,13 @@ zone_check_file(const struct lint_ctx *ctx, const char *path,
 		    "transfer leaves; nothing was checked");
 	zone_dispatch(&run);
 	zpool_drain(run.pool, run.out);	/* after it, the workers' oom flags are visible */
-	if (rc == 0 && !run.failed)
-		zone_finish(&run);
 	for (i = 0; run.w != NULL && i < run.jobs; i++)
 		if (run.w[i].oom)
 			zone_oom(&run);
+	if (alloc_failures() != 0)
+		zone_oom(&run);
+	if (rc == 0 && !run.failed)
+		zone_finish(&run);
 	if (run.failed)
 		rc = -1;
 out:

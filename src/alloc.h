@@ -1,0 +1,35 @@
+/*
+ * alloc.h -- every allocation failure of the process, counted.
+ *
+ * srvlint replaces malloc, calloc and realloc (glibc's "replacing malloc":
+ * the program's definitions serve ldns, c-ares and libc too) with thin
+ * wrappers around glibc's own that count each NULL they return.  So a
+ * failure deep inside ldns, which ldns may report as a syntax error, is
+ * still seen: a run during which any allocation failed ends in exit 2
+ * (zone.c), never in a pass or in a finding the full run would not make.
+ *
+ * Tests make the Nth allocation fail (as c-ares's tests do) with the
+ * environment variable SRVLINT_ALLOC_FAIL=N (only that one) or N+ (that one
+ * and every later one, as an exhausted heap does); docs/security.md.  In
+ * sanitizer and fuzzing builds the sanitizer's allocator stays, and
+ * alloc_failures() is always 0.
+ */
+#ifndef SRVLINT_ALLOC_H
+#define SRVLINT_ALLOC_H
+
+/* Allocations that failed (or were refused, alloc_refused) so far. */
+unsigned long alloc_failures(void);
+
+/* Counts a refusal that is no allocation: a table at its size limit. */
+void alloc_refused(void);
+
+/*
+ * Nonzero the first time it is called: who reports running out of memory
+ * asks, so that the run says it once.
+ */
+int alloc_say_once(void);
+
+/* Nonzero when the counting wrappers (and SRVLINT_ALLOC_FAIL) are built in. */
+int alloc_counting(void);
+
+#endif
