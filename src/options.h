@@ -10,6 +10,7 @@
 #include "check.h"
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_GITHUB, FORMAT_GITLAB };
+#define FORMAT_LAST FORMAT_GITLAB
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* The severity that makes the exit status 1; FAIL_NEVER: none does. */

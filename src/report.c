@@ -22,6 +22,8 @@ static const struct report_emitter *const emitters[] = {
 	[FORMAT_GITHUB] = &report_github_emitter,
 	[FORMAT_GITLAB] = &report_gitlab_emitter,
 };
+_Static_assert(sizeof emitters / sizeof emitters[0] == FORMAT_LAST + 1,
+    "an emitter for every enum format, and FORMAT_LAST the last of them");
 
 /*
  * The report whose log keeps the run's error messages (SARIF's

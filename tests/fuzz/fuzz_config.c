@@ -32,7 +32,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fclose(mem);
 	fuzz_check_messages(buf, len, rc == 0 ? 0 : 1, "srvlint: fuzz.conf:");
 	FUZZ_ASSERT(rc == 0 || rc == -1, "config_parse returned %d", rc);
-	FUZZ_ASSERT(o.format == FORMAT_TEXT || o.format == FORMAT_JSON || o.format == FORMAT_SARIF,
+	FUZZ_ASSERT((int)o.format >= FORMAT_TEXT && o.format <= FORMAT_LAST,
 	    "format %d", (int)o.format);
 	FUZZ_ASSERT(o.fail_on >= SEV_NOTE && o.fail_on <= FAIL_NEVER, "fail-on %d", o.fail_on);
 	FUZZ_ASSERT(o.jobs >= 0 && o.jobs <= 256, "jobs %d", o.jobs);
