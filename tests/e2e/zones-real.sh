@@ -5,17 +5,21 @@
 # directives and the odd-but-valid syntax.  named-checkzone is the oracle:
 # every file must load with it (-i local), and then srvlint must read every
 # record without an error-level parse-error, with the same bytes at -j 1
-# and -j 2.  Skipped (77) where named-checkzone (bind9-utils) is absent.
+# and -j 2.  Where named-checkzone (bind9-utils, in the README's set-up
+# command) is absent, only the oracle's half is left out.
 set -u
 . "${top_srcdir:?}/tests/e2e/lib.sh"
-command -v named-checkzone > /dev/null 2>&1 || { echo "named-checkzone not installed: skipped"; exit 77; }
+oracle=named-checkzone
+command -v named-checkzone > /dev/null 2>&1 || { oracle=; echo "named-checkzone not installed: srvlint's half only"; }
 dir="$top_srcdir/tests/zones-real"
 n=0
 for z in "$dir"/*.zone; do
 	n=$((n + 1))
 	origin=$(sed -n 's/^; origin: //p' "$z" | head -1)
 	[ -n "$origin" ] || { bad "$z: no origin line"; continue; }
-	named-checkzone -i local -q "$origin" "$z" && ok || { bad "$z: named-checkzone does not load it (origin $origin)"; continue; }
+	if [ -n "$oracle" ]; then
+		named-checkzone -i local -q "$origin" "$z" && ok || { bad "$z: named-checkzone does not load it (origin $origin)"; continue; }
+	fi
 	"$SRVLINT" check -q -j 1 -o "$origin" --format json "$z" > "$tmp/j1" 2> "$tmp/e1"
 	"$SRVLINT" check -q -j 2 -o "$origin" --format json "$z" > "$tmp/j2" 2> "$tmp/e2"
 	if grep '"check": "parse-error", "severity": "error"' "$tmp/j1" > "$tmp/pe"; then
