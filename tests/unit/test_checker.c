@@ -396,6 +396,13 @@ static const struct row rows[] = {
 	{ "Avahi's _pulse-server", { "_pulse-server._tcp PTR p._pulse-server._tcp",
 	    "p._pulse-server._tcp SRV 0 0 4713 web", "p._pulse-server._tcp TXT \"\"", "web A 192.0.2.1" },
 	  { { 1, "name-unregistered", "note" } } },
+	/* bench/names-survey: types JmDNS's ServiceTypeDecoderTest holds as deployed */
+	{ "iOS Wi-Fi sync's _apple-mobdev2", { "_apple-mobdev2._tcp PTR phone._apple-mobdev2._tcp",
+	    "phone._apple-mobdev2._tcp SRV 0 0 32498 web", "phone._apple-mobdev2._tcp TXT \"\"", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" } }, .msg = "pymobiledevice3" },
+	{ "Google Cloud Print's _privet", { "_privet._tcp PTR printer._privet._tcp",
+	    "printer._privet._tcp SRV 0 0 80 web", "printer._privet._tcp TXT \"\"", "web A 192.0.2.1" },
+	  { { 1, "name-unregistered", "note" } }, .msg = "Privet docs" },
 	/*
 	 * Issue 10 item 9, checks.md "Scope notes": a finding about a name once
 	 * per owner name, at its first record; an instance does not repeat its
