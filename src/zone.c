@@ -249,11 +249,7 @@ zone_workers_start(struct zrun *run)
 		}
 		run->wp[i] = w;
 	}
-	if (zpool_start(run->pool, zone_process, run->wp) != 0) {
-		report_error("cannot start a worker thread");
-		run->failed = 1;
-		return -1;
-	}
+	zpool_start(run->pool, zone_process, run->wp);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "zpool.h"
 
@@ -57,6 +58,35 @@ zbatch_entry(struct zbatch *b)
 }
 
 /*
+ * Under an address-space limit (ulimit -v), at most one glibc arena per
+ * ZPOOL_ARENA_SPACE bytes of it.  A thread's arena reserves 64 MiB of
+ * address space (HEAP_MAX_SIZE; 128 MiB while it is made, for alignment),
+ * and when that reservation is refused glibc does not fail: the thread
+ * stays without an arena, and each of its allocations tries the 128 MiB
+ * and 64 MiB reservations again and then mmaps a page of its own (freed by
+ * munmap).  Under ulimit -v 40-100 MB, -j 2 ran 100 times slower than -j 1
+ * (60k waiting SRV records: over 4 minutes, issue 15 item 1), the "hang".
+ * Threads beyond the cap share the arenas there are (main's included).
+ */
+#define ZPOOL_ARENA_SPACE ((rlim_t)256 << 20)
+
+static void
+zpool_arena_cap(void)
+{
+	struct rlimit rl;
+	rlim_t n;
+
+	if (getrlimit(RLIMIT_AS, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+		return;
+	n = rl.rlim_cur / ZPOOL_ARENA_SPACE;
+	if (n < 1)
+		n = 1;
+	if (n > ZPOOL_JOBS_MAX + 1)
+		n = ZPOOL_JOBS_MAX + 1;	/* the workers' and main's: no cap */
+	(void)mallopt(M_ARENA_MAX, (int)n);
+}
+
+/*
  * glibc gives each thread its own arena and trims it whenever a free
  * leaves its top chunk over M_TRIM_THRESHOLD: with two workers freeing
  * parse buffers, the trims (madvise) and the arena locks made -j 2 slower
@@ -72,6 +102,7 @@ zpool_malloc_tune(void)
 	(void)mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	(void)mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	(void)mallopt(M_TOP_PAD, 1 << 20);
+	zpool_arena_cap();
 }
 
 struct zpool *
@@ -172,32 +203,51 @@ zpool_worker(void *arg)
 	}
 }
 
-int
+/*
+ * A worker's stack: what the reader and the checks use is a few KB (no
+ * recursion, no large local arrays); glibc's default, RLIMIT_STACK (8 MiB),
+ * would be reserved per thread, which under ulimit -v 40 MB left -j 4
+ * without memory that -j 1 ran in.
+ */
+#define ZPOOL_STACK_BYTES ((size_t)1 << 20)
+
+void
 zpool_start(struct zpool *pl, zpool_fn fn, void *const *ud)
 {
-	int i;
+	pthread_attr_t attr;
+	int i, attr_ok;
 
 	pl->fn = fn;
 	pl->ud = ud;
-	if (pl->jobs == 1) {
-		pl->started = 1;
-		return 0;
-	}
+	pl->started = 1;
+	if (pl->jobs == 1)
+		return;
+	attr_ok = pthread_attr_init(&attr) == 0;
+	if (attr_ok)
+		(void)pthread_attr_setstacksize(&attr, ZPOOL_STACK_BYTES);
 	for (i = 0; i < pl->jobs; i++) {
 		struct zpool_arg *a = malloc(sizeof *a);
 
 		if (a == NULL)
-			return -1;
+			break;
 		a->pl = pl;
 		a->i = i;
-		if (pthread_create(&pl->tid[i], NULL, zpool_worker, a) != 0) {
+		if (pthread_create(&pl->tid[i], attr_ok ? &attr : NULL, zpool_worker, a) != 0) {
 			free(a);
-			return -1;
+			break;
 		}
 		pl->nthreads++;
 	}
-	pl->started = 1;
-	return 0;
+	if (attr_ok)
+		pthread_attr_destroy(&attr);
+	/*
+	 * A thread that cannot start (ulimit -v, the process's thread limit)
+	 * costs speed, not results: the batches go to those that did, and with
+	 * none the calling thread runs them, as -j 1.  A failed allocation
+	 * here is counted (alloc.h) and the run still ends in exit 2.
+	 */
+	if (pl->nthreads == 0)
+		pl->jobs = 1;
 }
 
 static void

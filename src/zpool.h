@@ -69,10 +69,12 @@ int zpool_jobs(const struct zpool *pl);
 
 /*
  * Starts the workers (threads when jobs > 1): worker i runs fn(ud[i], b);
- * ud is borrowed and must live until zpool_destroy.  -1 when a thread
- * could not be started (the pool then runs no batch).
+ * ud is borrowed and must live until zpool_destroy.  Threads that cannot
+ * be started are done without: fewer workers, or none (the calling thread
+ * runs every batch on ud[0], as with jobs 1); some ud[i] may then get no
+ * batch.
  */
-int zpool_start(struct zpool *pl, zpool_fn fn, void *const *ud);
+void zpool_start(struct zpool *pl, zpool_fn fn, void *const *ud);
 
 /* The batch being filled, handing out a free one (printing done ones to out). */
 struct zbatch *zpool_batch(struct zpool *pl, const struct sink *out);
