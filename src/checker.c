@@ -20,6 +20,7 @@
 #include "inventory.h"
 #include "kb.h"
 #include "namecheck.h"
+#include "ownermsg.h"
 #include "registry.h"
 
 /* One record being checked. */
@@ -586,10 +587,10 @@ check_ptr(struct rec *r)
 			size_t sl, pl;
 			const uint8_t *s = dname_label(&r->o, 1, &sl);
 			const uint8_t *p = dname_label(&r->o, 2, &pl);
-			rec_report(r, CHECK_DNSSD_SUBTYPE, SEV_OFF, NULL,
-			    "the subtype label is missing before _sub: a subtype is "
-			    "<sub>._sub.%s.%s.<domain> (RFC 6763 section 7.1)",
-			    lstr(&b1, s, sl), lstr(&b2, p, pl));
+			char msg[512];
+			ownermsg_sub_missing(msg, sizeof(msg), lstr(&b1, s, sl),
+			    lstr(&b2, p, pl));
+			rec_report(r, CHECK_DNSSD_SUBTYPE, SEV_OFF, NULL, "%s", msg);
 			return;
 		}
 		rec_report(r, CHECK_DNSSD_SUBTYPE, SEV_OFF, NULL,
@@ -682,10 +683,9 @@ check_service_owner(struct rec *r)
 			return;
 		}
 		if (srv && lab_transport(o, 0) != 0) {
-			rec_report(r, CHECK_PROTO_MISSING, SEV_OFF, NULL,
-			    "%s is a protocol label, and the SRV owner has no service "
-			    "label before it: write _<service>.%s, e.g. _http._tcp",
-			    lstr(&b1, p0, l0), b1.s);
+			char msg[512];
+			ownermsg_proto_alone(msg, sizeof(msg), lstr(&b1, p0, l0));
+			rec_report(r, CHECK_PROTO_MISSING, SEV_OFF, NULL, "%s", msg);
 		} else if (srv) {
 			rec_report(r, CHECK_PROTO_MISSING, SEV_OFF, rec_defacto(r, 0, -1),
 			    "the SRV owner has the service label %s but no protocol "

@@ -7,10 +7,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "modes.h"
 #include "namecheck.h"
 #include "nameform.h"
+#include "ownermsg.h"
+#include "registry.h"
+
+/* "_sub._ipp._tcp": a _sub label with no subtype before it. */
+static int
+is_bare_sub(const struct nameform *nf)
+{
+	return nf->prefix != NULL && nf->prefix_len == 4 &&
+	    strncasecmp(nf->prefix, "_sub", 4) == 0;
+}
 
 /*
  * Says on stderr what of the input was set aside to find the labels judged
@@ -32,7 +43,8 @@ say_stripped(const struct lint_ctx *ctx, const char *in, size_t len,
 	    nf->svc, (int)(nf->plen > 100 ? 100 : nf->plen), nf->proto);
 	if (nf->prefix != NULL && o < sizeof(msg))
 		o += (size_t)snprintf(msg + o, sizeof(msg) - o, " the %s %.*s",
-		    nf->prefix_len >= 5 && memcmp(nf->prefix + nf->prefix_len - 5, "._sub", 5) == 0 ?
+		    is_bare_sub(nf) || (nf->prefix_len >= 5 &&
+		    strncasecmp(nf->prefix + nf->prefix_len - 5, "._sub", 5) == 0) ?
 		    "subtype" : "instance", (int)(nf->prefix_len > 200 ? 200 : nf->prefix_len), nf->prefix);
 	if (nf->subtypes != NULL && o < sizeof(msg))
 		o += (size_t)snprintf(msg + o, sizeof(msg) - o, "%s the subtypes %.*s",
@@ -46,6 +58,59 @@ say_stripped(const struct lint_ctx *ctx, const char *in, size_t len,
 		    dot ? 0 : (int)(nf->domain_len > 200 ? 200 : nf->domain_len), nf->domain);
 	}
 	report_error("%s", msg);
+}
+
+/* Emits check id, its default severity, with message msg. */
+static void
+emit(const struct sink *sink, const struct finding *tmpl, enum check_id id,
+    const char *msg)
+{
+	struct finding f = *tmpl;
+
+	f.check = id;
+	f.severity = check_info(id)->severity;
+	f.message = msg;
+	sink_emit(sink, &f);
+}
+
+/*
+ * What check says of the shape of the owner before its labels are judged:
+ * an empty or over-long label (ldns refuses the record: parse-error, and
+ * nothing else is judged), a bare "_tcp" (proto-missing, as an SRV owner),
+ * "_sub._ipp._tcp" (dnssd-subtype, then the type is judged).  Returns
+ * nonzero when the labels are not to be judged.
+ */
+static int
+judge_shape(const char *in, size_t len, const struct nameform *nf,
+    const struct finding *tmpl, const struct sink *sink)
+{
+	char msg[512], a[REPORT_SHOW_BUFLEN], b[REPORT_SHOW_BUFLEN];
+
+	if (nf->badlabel != NULL) {
+		if (nf->badlabel_len == 0) {
+			ownermsg_label_empty(msg, sizeof(msg));
+		} else {
+			report_show(nf->badlabel, nf->badlabel_len, a, sizeof(a));
+			ownermsg_label_too_long(msg, sizeof(msg), a, nf->badlabel_len);
+		}
+		emit(sink, tmpl, CHECK_PARSE_ERROR, msg);
+		return 1;
+	}
+	if (nf->proto == NULL && len > 1 && in[0] == '_' &&
+	    transport_parse(in + 1, len - 1) != 0) {
+		report_show(in, len, a, sizeof(a));
+		ownermsg_proto_alone(msg, sizeof(msg), a);
+		emit(sink, tmpl, CHECK_PROTO_MISSING, msg);
+		return 1;
+	}
+	if (is_bare_sub(nf)) {
+		/* The labels as check shows them: with their underscores. */
+		report_show(nf->svc - 1, nf->slen + 1, a, sizeof(a));
+		report_show(nf->proto - 1, nf->plen + 1, b, sizeof(b));
+		ownermsg_sub_missing(msg, sizeof(msg), a, b);
+		emit(sink, tmpl, CHECK_DNSSD_SUBTYPE, msg);
+	}
+	return 0;
 }
 
 /*
@@ -64,11 +129,15 @@ judge_one(const struct lint_ctx *ctx, struct report *r, const char *in, size_t l
 	report_group_begin(r, shown ? shown : "");
 	free(shown);
 	nameform_parse(in, len, &nf);
-	say_stripped(ctx, in, len, &nf);
+	if (nf.badlabel == NULL)
+		say_stripped(ctx, in, len, &nf);
 	finding_init(&tmpl, CHECK_NAME_EMPTY);
+	if (judge_shape(in, len, &nf, &tmpl, &sink))
+		goto done;
 	if (nf.proto != NULL)
 		(void)namecheck_protocol(ctx, nf.svc, nf.slen, nf.proto, nf.plen, &tmpl, &sink);
 	namecheck_service(ctx, nf.svc, nf.slen, nf.proto, nf.plen, &tmpl, &sink);
+done:
 	report_group_end(r);
 }
 

@@ -49,6 +49,26 @@ find_pair(const char **lab, const size_t *llen, size_t n)
 	return -1;
 }
 
+/*
+ * The first label of lab[0..n) outside the pair at k that is empty or over
+ * 63 bytes (RFC 1035 sections 2.3.4, 3.1); the last label may be empty:
+ * the trailing dot of "_ipp._tcp.".
+ */
+static void
+find_bad_label(const char **lab, const size_t *llen, size_t n, size_t k,
+    struct nameform *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i == k || i == k + 1 || (i + 1 == n && i > k + 1 && llen[i] == 0))
+			continue;
+		if (llen[i] == 0 || llen[i] > 63) {
+			out->badlabel = lab[i];
+			out->badlabel_len = llen[i];
+			return;
+		}
+	}
+}
+
 void
 nameform_parse(const char *in, size_t len, struct nameform *out)
 {
@@ -87,6 +107,7 @@ nameform_parse(const char *in, size_t len, struct nameform *out)
 		out->prefix = in;
 		out->prefix_len = (size_t)(lab[k] - in) - 1;
 	}
+	find_bad_label(lab, llen, n, k, out);
 	end = lab[k + 1] + llen[k + 1];
 	if (end < in + len) {
 		/* "local." after the dot; the dot itself when nothing follows it. */

@@ -23,6 +23,13 @@ struct nameform {
 	size_t domain_len;
 	const char *subtypes;	/* ",_printer": after a comma */
 	size_t subtypes_len;
+	/*
+	 * The first label set aside (prefix or domain) that no DNS name holds:
+	 * empty (badlabel_len 0: ".._x._tcp", "_x._tcp..local") or over 63
+	 * bytes; NULL when none.  A trailing dot is no empty label.
+	 */
+	const char *badlabel;
+	size_t badlabel_len;
 };
 
 /*

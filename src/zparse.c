@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ownermsg.h"
 #include "rrtype.h"
 #include "zparse.h"
 #include "zscan.h"
@@ -612,17 +613,21 @@ zparse_refuse(struct zparser *zp, const struct ztok *t, size_t n, size_t ti,
 
 /*
  * The longest label of a name token (n bytes), in wire bytes: an escape
- * \DDD or \X is one byte.
+ * \DDD or \X is one byte.  *empty is set when a label other than the
+ * root's is empty ("a..b", ".a").
  */
 static size_t
-zparse_longest_label(const char *p, size_t n, const char **at)
+zparse_longest_label(const char *p, size_t n, const char **at, int *empty)
 {
 	size_t best = 0, len = 0;
 	const char *start = p;
 
 	*at = p;
+	*empty = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (p[i] == '.') {
+			if (len == 0 && n > 1)
+				*empty = 1;
 			len = 0;
 			start = p + i + 1;
 			continue;
@@ -641,15 +646,17 @@ zparse_longest_label(const char *p, size_t n, const char **at)
 
 /*
  * ldns says only "Syntax error" when a label is over 63 bytes (RFC 1035
- * section 2.3.4): say which, for the owner and the name fields of the type.
- * A DNS-SD instance name is the usual culprit (issue 10 item 8).
+ * section 2.3.4) or empty: say which, for the owner and the name fields of
+ * the type, in the words srvlint name uses too (ownermsg.h).  A DNS-SD
+ * instance name is the usual culprit (issue 10 item 8).
  */
 static int
-zparse_label_too_long(const struct ztok *t, size_t n, size_t ti, char *msg, size_t msgsize)
+zparse_bad_label(const struct ztok *t, size_t n, size_t ti, char *msg, size_t msgsize)
 {
 	const ldns_rr_descriptor *d = NULL;
 	const char *at;
 	size_t len;
+	int empty;
 
 	if (ti < n && t[ti].n < 16) {
 		char name[16];
@@ -662,10 +669,12 @@ zparse_label_too_long(const struct ztok *t, size_t n, size_t ti, char *msg, size
 		    (i - ti - 1 >= d->_maximum && d->_variable == LDNS_RDF_TYPE_NONE) ||
 		    ldns_rr_descriptor_field_type(d, i - ti - 1) != LDNS_RDF_TYPE_DNAME))
 			continue;
-		if ((len = zparse_longest_label(t[i].p, t[i].n, &at)) > 63) {
-			snprintf(msg, msgsize, "the label \"%.20s...\" is %zu bytes long; a "
-			    "DNS label has at most 63 (RFC 1035 section 2.3.4): shorten "
-			    "it (a DNS-SD instance name too)", at, len);
+		if ((len = zparse_longest_label(t[i].p, t[i].n, &at, &empty)) > 63) {
+			ownermsg_label_too_long(msg, msgsize, at, len);
+			return 1;
+		}
+		if (empty) {
+			ownermsg_label_empty(msg, msgsize);
 			return 1;
 		}
 	}
@@ -725,7 +734,7 @@ zparse_record(struct zparser *zp, const char *text, const char *origin_text,
 	if (st != LDNS_STATUS_OK) {
 		ldns_rr_free(rr);
 		err->message = ldns_get_errorstr_by_id(st);
-		if (zparse_label_too_long(t, n, ti, zp->msg, sizeof zp->msg))
+		if (zparse_bad_label(t, n, ti, zp->msg, sizeof zp->msg))
 			err->message = zp->msg;
 		zparse_error_names(zp, n > 0 ? &t[0] : NULL, ti < n ? &t[ti] : NULL,
 		    origin_text, err);

@@ -146,6 +146,30 @@ _a|name-unregistered:warning|
 _HTTP._TCP|-|
 _x--x|name-double-hyphen:error|
 _sip+d2t|name-bad-char:error|
+_sub._ipp._tcp|dnssd-subtype:warning|_ipp._tcp; set aside the subtype _sub
+_sub._http._tcp.local.|dnssd-subtype:warning|_http._tcp; set aside the subtype _sub, the domain local.
+_sub._minecraft._tcp|dnssd-subtype:warning;name-unregistered:warning|_minecraft._tcp; set aside the subtype _sub
+_sub._tcp|name-unregistered:warning|
+_tcp|proto-missing:error|
+_UDP|proto-missing:error|
+.._x._tcp|parse-error:error|
+_x._tcp..local|parse-error:error|
+aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa._ipp._tcp|parse-error:error|
+_x._tcp.|name-unregistered:warning|_x._tcp; set aside the trailing dot
+ROWS
+# The same words as check gives the same owner (issue 10 item 10): one row a
+# case, the label, then the zone record whose owner it is.
+printf '$ORIGIN ex.\nh A 192.0.2.1\n' > "$tmp/same.zone"
+while IFS='|' read -r label rr; do
+	printf '%s\n' "$rr" > "$tmp/rr" && cat "$tmp/same.zone" "$tmp/rr" > "$tmp/one.zone"
+	want=$("$SRVLINT" check -q "$tmp/one.zone" | sed 's/^[^ ]*: \([a-z]*\): [^ ]*: /\1: /')
+	got=$("$SRVLINT" name -q -- "$label" | sed 's/^[^ ]*: \([a-z]*\): /\1: /')
+	[ -n "$got" ] && [ "$got" = "$want" ] && ok || bad "name $label: got $got, check says $want"
+done <<'ROWS'
+_sub._ipp._tcp|_sub._ipp._tcp PTR x._ipp._tcp
+_tcp|_tcp SRV 0 0 80 h
+.._x._tcp|.._x._tcp SRV 0 0 80 h
+aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa._ipp._tcp|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa._ipp._tcp SRV 0 0 631 h
 ROWS
 # The knowledge base keeps its role in name: context, never lowered.
 got=$("$SRVLINT" name -q _androidtvremote2._tcp _smtps._tcp)

@@ -84,6 +84,48 @@ test_rows(void **state)
 	}
 }
 
+/*
+ * The set-aside label no DNS name holds (issue 10 item 10): NULL none, ""
+ * an empty one, else the label.  check refuses such an owner (ldns: an
+ * empty label, RFC 1035 section 3.1; over 63 bytes, section 2.3.4).
+ */
+#define L63 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+static const struct { const char *in, *bad; } bad_rows[] = {
+	{ ".._x._tcp", "" },
+	{ "._x._tcp", "" },
+	{ "a.._x._tcp", "" },
+	{ "_x._tcp..local", "" },
+	{ "_x._tcp.local..", "" },
+	{ "_x._tcp.", NULL },		/* the trailing dot */
+	{ "_x._tcp.local.", NULL },
+	{ L63 "._ipp._tcp", NULL },
+	{ L63 "a._ipp._tcp", L63 "a" },
+	{ "_" L63 "._sub._ipp._tcp", "_" L63 },
+	{ "_ipp._tcp.local." L63 "a", L63 "a" },
+	/* no pair: one service label, judged by the name-* checks */
+	{ "_a..b", NULL },
+};
+
+static void
+test_bad_labels(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad_rows) / sizeof(bad_rows[0]); i++) {
+		struct nameform nf;
+		const char *in = bad_rows[i].in, *want = bad_rows[i].bad;
+
+		nameform_parse(in, strlen(in), &nf);
+		if (want == NULL && nf.badlabel != NULL)
+			fail_msg("\"%s\": bad label \"%.*s\", want none", in,
+			    (int)nf.badlabel_len, nf.badlabel);
+		if (want != NULL && (nf.badlabel == NULL || nf.badlabel_len != strlen(want) ||
+		    memcmp(nf.badlabel, want, nf.badlabel_len) != 0))
+			fail_msg("\"%s\": bad label \"%.*s\", want \"%s\"", in,
+			    nf.badlabel ? (int)nf.badlabel_len : 6,
+			    nf.badlabel ? nf.badlabel : "(none)", want);
+	}
+}
+
 /* Any bytes, NUL included, and more labels than fit: no crash, the input judged whole. */
 static void
 test_hostile(void **state)
@@ -109,6 +151,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_bad_labels),
 		cmocka_unit_test(test_hostile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -336,6 +336,16 @@ static const struct row rows[] = {
 	  "z:4 parse-error error c.ex.: Syntax error, superfluous text present\n"
 	  "z:5 rr d.ex. A\n"
 	  "finish 1 apex ex.\n" },
+	/* ldns says only "Syntax error" of an empty label: said, as name says it (issue 10 item 10) */
+	{ "an empty label, in the owner and in the data",
+	  { { "z", "$ORIGIN ex.\n.._x._tcp IN SRV 0 0 1 h\n_x._tcp IN PTR a..b\n. IN NS h\n" } },
+	  NULL, 0,
+	  "z:2 parse-error error .._x._tcp.ex.: the name holds an empty label (two dots in a row, "
+	  "or a dot before the first label); only the root is empty (RFC 1035 section 3.1)\n"
+	  "z:3 parse-error error _x._tcp.ex.: the name holds an empty label (two dots in a row, "
+	  "or a dot before the first label); only the root is empty (RFC 1035 section 3.1)\n"
+	  "z:4 rr . NS\n"
+	  "finish 1 apex ex.\n" },
 	{ "numbers ldns would wrap",
 	  { { "z", "$ORIGIN ex.\n"
 	      "_a._tcp IN SRV 0 5 99999999 t\n"
