@@ -1019,7 +1019,7 @@ full_record(void *c, const ldns_rr *rr, const struct rr_pos *pos)
 	char *text = ldns_rr2str(rr);
 
 	finding_init(&f, CHECK_NAME_EMPTY);
-	f.message = text;
+	f.message = text != NULL ? text : "(ldns cannot print it)";
 	f.line = pos->line;
 	sink_emit(c, &f);
 	free(text);
@@ -1047,6 +1047,9 @@ full_emit(void *ud, const struct finding *f)
 
 	fprintf(o->f, "%s", f->message);
 }
+
+#define L58 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+#define L63 L58 "aaaaa"
 
 static const char *const same_rows[] = {
 	"a IN A 192.0.2.1",
@@ -1087,6 +1090,61 @@ static const char *const same_rows[] = {
 	"a IN A 0192.0.2.1",
 	"a IN SRV 01 02 03 t",
 	"toolonglabelxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx IN A 192.0.2.1",
+	/* zparse_direct: names with escapes, as DNS-SD instance names have them */
+	"Dev\\0321._ipp._tcp IN PTR Dev\\0322._ipp._tcp",
+	"a\\.b IN PTR x\\.y.",
+	"a\\. IN A 192.0.2.1",
+	"a\\\\. IN A 192.0.2.1",
+	"a\\\\\\. IN A 192.0.2.1",
+	"a\\255b IN A 192.0.2.1",
+	"a\\256b IN A 192.0.2.1",
+	"a\\1b IN A 192.0.2.1",
+	"a\\12 IN A 192.0.2.1",
+	"a IN PTR \\065",
+	"a IN PTR x\\",
+	"x\\ IN A 192.0.2.1",
+	"a IN MX 1 x\\\\\\",
+	"a IN CNAME \\\"q",
+	"a..b IN A 192.0.2.1",
+	".a IN A 192.0.2.1",
+	"a.b.. IN A 192.0.2.1",
+	". IN NS ns.",
+	"a IN CNAME .",
+	"a IN MX 0 .",
+	"@ IN TXT x",
+	"a IN CNAME " L63 "x",
+	"a IN CNAME " L63,
+	L63 "x. IN A 192.0.2.1",
+	/* wire lengths 255 and 256 under the origin ex. (4 bytes) */
+	L63 "." L63 "." L63 "." L58 " IN A 192.0.2.1",
+	L63 "." L63 "." L63 "." L58 "b IN A 192.0.2.1",
+	"a IN PTR " L63 "." L63 "." L63 "." L58 "b",
+	L63 "." L63 "." L63 "." L58 "bc. IN A 192.0.2.1",
+	L63 "." L63 "." L63 "." L58 "bcd. IN A 192.0.2.1",
+	/* addresses, numbers and strings */
+	"a IN A 0.0.0.0",
+	"a IN A 255.255.255.255",
+	"a IN A 256.1.1.1",
+	"a IN A 1.2.3",
+	"a IN A 1.2.3.4.5",
+	"a IN A 1.2.3.04",
+	"a IN A 1..2.3",
+	"a IN A 1.2.3.4.",
+	"a IN A 1234.1.1.1",
+	"a IN A \"192.0.2.1\"",
+	"a IN AAAA ::",
+	"a IN AAAA 2001:db8::g",
+	"a IN AAAA 2001:0db8:0000:0000:0000:0000:0000:0001",
+	"a IN AAAA 2001:db8:0:0:0:0:0:0:1",
+	"_s._tcp IN SRV 00000 065535 1 t",
+	"_s._tcp IN SRV 0 0 +1 t",
+	"_s._tcp IN SRV 0 0 1x t",
+	"a IN TXT \"a\\\"b\"",
+	"a IN TXT \"a b\" \"\" c",
+	"a IN TXT \"" L63 L63 L63 L63 "abc\"",
+	"a IN TXT \"" L63 L63 L63 L63 "abcd\"",
+	"a IN TXT " L63 L63 L63 L63 "abc",
+	"a IN TXT \"caf\\195\\169\"",
 };
 
 /*
@@ -1122,6 +1180,8 @@ test_fast_path_same(void **state)
 		st = ldns_rr_new_frm_str(&rr, same_rows[i], 3600, origin, NULL);
 		want = st == LDNS_STATUS_OK ? ldns_rr2str(rr) :
 		    strdup(ldns_get_errorstr_by_id(st));
+		if (want == NULL)	/* a name over 255 bytes: ldns_rr_new_frm_str takes it */
+			want = strdup("(ldns cannot print it)");
 		/* ldns's "Syntax error" for a label over 63 bytes is said better (issue 10 item 8). */
 		if (st != LDNS_STATUS_OK && strstr(o.buf, "a DNS label has at most 63") != NULL) {
 			free(want);
