@@ -142,6 +142,42 @@ clean_path(char *path)
 	return 0;
 }
 
+/*
+ * The rules array depends on the check table alone: written once into
+ * memory, the first time a SARIF report is begun, and copied from there
+ * after (a run writes one report; the fuzz harnesses render one per input,
+ * where its 46 KB were most of an execution).  Reports are begun on the
+ * main thread only.  Without memory for the copy, written directly.
+ */
+static void
+put_rules(FILE *o)
+{
+	static char *rules;
+	static size_t len;
+
+	if (rules == NULL) {
+		FILE *m = open_memstream(&rules, &len);
+
+		if (m != NULL) {
+			int bad;
+
+			for (int i = 0; i < CHECK_COUNT; i++)
+				put_rule(m, i);
+			bad = ferror(m);
+			if (fclose(m) != 0 || bad) {
+				free(rules);
+				rules = NULL;
+			}
+		}
+	}
+	if (rules != NULL) {
+		fwrite(rules, 1, len, o);
+		return;
+	}
+	for (int i = 0; i < CHECK_COUNT; i++)
+		put_rule(o, i);
+}
+
 static void
 sarif_begin(struct report *r)
 {
@@ -159,8 +195,7 @@ sarif_begin(struct report *r)
 	report_put_json_field(o, "version", PACKAGE_VERSION, 1);
 	report_put_json_field(o, "semanticVersion", PACKAGE_VERSION, 0);
 	fputs(", \"rules\": [", o);
-	for (int i = 0; i < CHECK_COUNT; i++)
-		put_rule(o, i);
+	put_rules(o);
 	fputs("]}}, \"results\": [", o);
 }
 

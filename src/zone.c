@@ -48,13 +48,14 @@
 #define ZONE_BUF_INCLUDE	1024
 #define ZONE_BATCH_BYTES	2048
 #define ZONE_BATCH_RECORDS	16
+#define ZONE_PRESCAN_BLOCK	4096
 #else
 #define ZONE_BUF		(1u << 20)
 #define ZONE_BUF_INCLUDE	(1u << 18)
 #define ZONE_BATCH_BYTES	(64u << 10)
 #define ZONE_BATCH_RECORDS	1024
-#endif
 #define ZONE_PRESCAN_BLOCK	(1u << 20)	/* the look for srvlint-disable-file */
+#endif
 #define ZONE_TTL_MAX		2147483647UL	/* RFC 2181 section 8 */
 #define ZONE_DEFAULT_TTL	3600
 

@@ -71,8 +71,8 @@ int zpool_jobs(const struct zpool *pl);
  * Starts the workers (threads when jobs > 1): worker i runs fn(ud[i], b);
  * ud is borrowed and must live until zpool_destroy.  Threads that cannot
  * be started are done without: fewer workers, or none (the calling thread
- * runs every batch on ud[0], as with jobs 1); some ud[i] may then get no
- * batch.
+ * then runs each batch as it is dispatched, on ud[0], ud[1], ... in turn,
+ * as it always does in the fuzzing build); some ud[i] may get no batch.
  */
 void zpool_start(struct zpool *pl, zpool_fn fn, void *const *ud);
 
