@@ -22,6 +22,7 @@
 #define ZPARSE_HEAD	8	/* owner, TTL, class, type and 4 fields */
 #define ZONE_TTL_MAX	2147483647UL	/* RFC 2181 section 8 */
 #define ZPARSE_FIELD	256	/* wire bytes of a name or a character-string, at most */
+#define ZPARSE_TYPE_CACHE	16	/* type mnemonics remembered */
 
 /* Who owns the record returned last, so zparse_release frees what it must. */
 enum zrr_kind {
@@ -41,12 +42,17 @@ struct zdirect {
 	ldns_rdf owner;
 	ldns_rdf field[ZPARSE_TOKENS];
 	uint8_t owner_wire[ZPARSE_FIELD];
+	char owner_tok[4 * 255];	/* the token owner_wire was made of */
+	size_t owner_tok_n;		/* its length; 0: none */
+	unsigned long owner_gen;	/* and the origin it was made under */
+	const ldns_rdf *owner_origin;
 	uint8_t wire[ZPARSE_TOKENS * ZPARSE_FIELD];
 };
 
 struct zparser {
 	struct zstr origin_text;	/* the origin last turned into origin */
 	ldns_rdf *origin;
+	unsigned long origin_gen;	/* counts the origins taken */
 	struct zstr scratch;
 	struct zstr tok;		/* one token, NUL-terminated */
 	struct zstr swap;		/* a record with "class TTL" swapped */
@@ -55,43 +61,37 @@ struct zparser {
 	ldns_rr *rr;			/* the last record returned */
 	enum zrr_kind kind;		/* and who owns it */
 	struct zdirect direct;
+	const struct rrtype *types[ZPARSE_TYPE_CACHE];	/* rrtype_by_name's last answers */
 	char *err_owner;		/* ldns_rdf2str of a bad record's owner */
 	char msg[512];
 };
 
-/* The numeric fields ldns 1.8 wraps silently, by rdata field index. */
+/*
+ * The numeric fields ldns 1.8 wraps silently: of each type, its first
+ * fields' largest values (0: not checked) and names.
+ */
+#define ZRANGE_FIELDS	3
+
 struct zrange {
 	ldns_rr_type type;
-	unsigned char field;
-	unsigned long max;
-	const char *what;
+	unsigned long max[ZRANGE_FIELDS];
+	const char *what[ZRANGE_FIELDS];
 };
 
 static const struct zrange zparse_ranges[] = {
-	{ LDNS_RR_TYPE_SRV, 0, 65535, "priority" },
-	{ LDNS_RR_TYPE_SRV, 1, 65535, "weight" },
-	{ LDNS_RR_TYPE_SRV, 2, 65535, "port" },
-	{ LDNS_RR_TYPE_MX, 0, 65535, "preference" },
-	{ LDNS_RR_TYPE_KX, 0, 65535, "preference" },
-	{ LDNS_RR_TYPE_AFSDB, 0, 65535, "subtype" },
-	{ LDNS_RR_TYPE_NAPTR, 0, 65535, "order" },
-	{ LDNS_RR_TYPE_NAPTR, 1, 65535, "preference" },
-	{ LDNS_RR_TYPE_TLSA, 0, 255, "usage" },
-	{ LDNS_RR_TYPE_TLSA, 1, 255, "selector" },
-	{ LDNS_RR_TYPE_TLSA, 2, 255, "matching type" },
-	{ LDNS_RR_TYPE_SMIMEA, 0, 255, "usage" },
-	{ LDNS_RR_TYPE_SMIMEA, 1, 255, "selector" },
-	{ LDNS_RR_TYPE_SMIMEA, 2, 255, "matching type" },
-	{ LDNS_RR_TYPE_SVCB, 0, 65535, "priority" },
-	{ LDNS_RR_TYPE_HTTPS, 0, 65535, "priority" },
-	{ LDNS_RR_TYPE_URI, 0, 65535, "priority" },
-	{ LDNS_RR_TYPE_URI, 1, 65535, "weight" },
-	{ LDNS_RR_TYPE_CAA, 0, 255, "flags" },
-	{ LDNS_RR_TYPE_SSHFP, 0, 255, "algorithm" },
-	{ LDNS_RR_TYPE_SSHFP, 1, 255, "fingerprint type" },
-	{ LDNS_RR_TYPE_DS, 0, 65535, "key tag" },
-	{ LDNS_RR_TYPE_DS, 1, 255, "algorithm" },
-	{ LDNS_RR_TYPE_DS, 2, 255, "digest type" },
+	{ LDNS_RR_TYPE_SRV, { 65535, 65535, 65535 }, { "priority", "weight", "port" } },
+	{ LDNS_RR_TYPE_MX, { 65535 }, { "preference" } },
+	{ LDNS_RR_TYPE_KX, { 65535 }, { "preference" } },
+	{ LDNS_RR_TYPE_AFSDB, { 65535 }, { "subtype" } },
+	{ LDNS_RR_TYPE_NAPTR, { 65535, 65535 }, { "order", "preference" } },
+	{ LDNS_RR_TYPE_TLSA, { 255, 255, 255 }, { "usage", "selector", "matching type" } },
+	{ LDNS_RR_TYPE_SMIMEA, { 255, 255, 255 }, { "usage", "selector", "matching type" } },
+	{ LDNS_RR_TYPE_SVCB, { 65535 }, { "priority" } },
+	{ LDNS_RR_TYPE_HTTPS, { 65535 }, { "priority" } },
+	{ LDNS_RR_TYPE_URI, { 65535, 65535 }, { "priority", "weight" } },
+	{ LDNS_RR_TYPE_CAA, { 255 }, { "flags" } },
+	{ LDNS_RR_TYPE_SSHFP, { 255, 255 }, { "algorithm", "fingerprint type" } },
+	{ LDNS_RR_TYPE_DS, { 65535, 255, 255 }, { "key tag", "algorithm", "digest type" } },
 };
 
 /* Gives the direct record back to ldns empty (no field, no owner of ours) and frees it. */
@@ -186,6 +186,7 @@ zparse_origin(struct zparser *zp, const char *text)
 		return zp->origin;
 	ldns_rdf_deep_free(zp->origin);
 	zp->origin = NULL;
+	zp->origin_gen++;
 	if (zstr_set(&zp->origin_text, text, strlen(text)) != 0)
 		return NULL;
 	zp->origin = ldns_dname_new_frm_str(text);	/* checked by the reader */
@@ -250,19 +251,23 @@ zparse_validate(const ldns_rr *rr, const struct ztok *t, size_t n, size_t ti,
 	}
 	if (zparse_generic(t, n, ti))
 		return 0;	/* wire data: no number to wrap, no relative name */
-	for (i = 0; i < sizeof zparse_ranges / sizeof zparse_ranges[0]; i++) {
+	for (i = 0; i < sizeof zparse_ranges / sizeof zparse_ranges[0]; i++)
+		if (zparse_ranges[i].type == type)
+			break;
+	for (size_t f = 0; i < sizeof zparse_ranges / sizeof zparse_ranges[0] &&
+	    f < ZRANGE_FIELDS; f++) {
 		const struct zrange *z = &zparse_ranges[i];
-		size_t k = ti + 1 + z->field;
+		size_t k = ti + 1 + f;
 
-		if (z->type != type || k >= n)
-			continue;
+		if (z->max[f] == 0 || k >= n)
+			break;
 		r = ztok_decimal(&t[k], &v);
-		if (r == -1 || (r == 1 && v > z->max)) {
+		if (r == -1 || (r == 1 && v > z->max[f])) {
 			const ldns_rr_descriptor *d = ldns_rr_descript(type);
 
 			snprintf(msg, msgsize, "%s %s %.*s out of range 0-%lu",
-			    d != NULL ? d->_name : "", z->what,
-			    (int)(t[k].n > 40 ? 40 : t[k].n), t[k].p, z->max);
+			    d != NULL ? d->_name : "", z->what[f],
+			    (int)(t[k].n > 40 ? 40 : t[k].n), t[k].p, z->max[f]);
 			return -1;
 		}
 	}
@@ -624,12 +629,23 @@ static int
 zdirect_owner(struct zparser *zp, const struct ztok *owner, const ldns_rdf *origin_rdf)
 {
 	struct zdirect *d = &zp->direct;
-	size_t len = zwire_dname(d->owner_wire, owner, origin_rdf, zp->origin_text.len);
+	size_t len;
 
-	if (len == 0)
+	/* Records of one owner come together: its wire form is kept. */
+	if (d->owner_tok_n != 0 && d->owner_tok_n == owner->n && d->owner_gen == zp->origin_gen &&
+	    d->owner_origin == origin_rdf && memcmp(d->owner_tok, owner->p, owner->n) == 0)
+		return 0;
+	d->owner_tok_n = 0;
+	if ((len = zwire_dname(d->owner_wire, owner, origin_rdf, zp->origin_text.len)) == 0)
 		return -1;
 	zdirect_rdf(&d->owner, LDNS_RDF_TYPE_DNAME, d->owner_wire, len);
 	ldns_rr_set_owner(d->rr, &d->owner);
+	if (owner->n <= sizeof d->owner_tok) {
+		memcpy(d->owner_tok, owner->p, owner->n);
+		d->owner_tok_n = owner->n;
+		d->owner_gen = zp->origin_gen;
+		d->owner_origin = origin_rdf;
+	}
 	return 0;
 }
 
@@ -815,9 +831,16 @@ zparse_shallow(struct zparser *zp, const struct ztok *t, size_t n, size_t ti,
 
 	zp->msg[0] = '\0';
 	for (i = 1; i < ti; i++) {
-		const char *w = zparse_tok_str(&zp->tok, &t[i]), *end;
+		const char *w, *end;
+		unsigned long v;
 
-		if (w == NULL)
+		/* Up to 9 digits: ldns_str2period's value, without the copy. */
+		if (t[i].n <= 9 && t[i].p[0] >= '0' && t[i].p[0] <= '9' &&
+		    ztok_decimal(&t[i], &v) == 1) {
+			ttl = (uint32_t)v;
+			continue;
+		}
+		if ((w = zparse_tok_str(&zp->tok, &t[i])) == NULL)
 			return NULL;
 		if (ztok_is_class(&t[i])) {
 			if ((cls = ldns_get_rr_class_by_name(w)) == 0 && !ztok_is(&t[i], "CLASS0"))
@@ -1042,6 +1065,25 @@ zparse_bad_label(const struct ztok *t, size_t n, size_t ti, char *msg, size_t ms
 	return 0;
 }
 
+/*
+ * rrtype_by_name through a small cache of mnemonics by length and first
+ * and last letters (a zone has a few types): the table's entry, or NULL.
+ */
+static const struct rrtype *
+zparse_type(struct zparser *zp, const struct ztok *t, struct rrtype *generic)
+{
+	unsigned h = ((unsigned)t->n * 7u + ((unsigned char)t->p[0] | 0x20u) * 3u +
+	    ((unsigned char)t->p[t->n - 1] | 0x20u)) % ZPARSE_TYPE_CACHE;
+	const struct rrtype *rt = zp->types[h];
+
+	if (rt != NULL && ztok_is_n(t, rt->name, strlen(rt->name)))
+		return rt;
+	rt = rrtype_by_name(t->p, t->n, generic);
+	if (rt != NULL && rt != generic && rt->name != NULL)
+		zp->types[h] = rt;	/* an entry of the table, not the scratch */
+	return rt;
+}
+
 const ldns_rr *
 zparse_record(struct zparser *zp, const char *text, const char *origin_text,
     uint32_t ttl, struct zparse_error *err)
@@ -1062,7 +1104,7 @@ zparse_record(struct zparser *zp, const char *text, const char *origin_text,
 	memset(err, 0, sizeof *err);
 	origin = zparse_origin(zp, origin_text);
 	text = zparse_swap(zp, text, t, &n, ti);
-	if (ti < n && (rt = rrtype_by_name(t[ti].p, t[ti].n, &generic)) == NULL) {
+	if (ti < n && (rt = zparse_type(zp, &t[ti], &generic)) == NULL) {
 		snprintf(zp->msg, sizeof zp->msg, "unknown RR type %.*s",
 		    (int)(t[ti].n > 40 ? 40 : t[ti].n), t[ti].p);
 		return zparse_refuse(zp, t, n, ti, origin_text, err);
@@ -1073,7 +1115,7 @@ zparse_record(struct zparser *zp, const char *text, const char *origin_text,
 		return zparse_refuse(zp, t, n, ti, origin_text, err);
 	}
 	if (n == ZPARSE_HEAD && (rt == NULL || zparse_inspected(rt->value)))
-		n = ztok_split(text, t, ZPARSE_TOKENS);
+		n += ztok_split(t[n - 1].p + t[n - 1].n, t + n, ZPARSE_TOKENS - n);
 	if (rt != NULL && !zparse_inspected(rt->value)) {
 		rr = zparse_shallow(zp, t, n, ti, ttl, origin_text, origin, rt->value);
 		if (rr == NULL)

@@ -11,6 +11,13 @@
 
 #include "zscan.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* The bytes that end a run of a token outside quotes, or escape the next. */
+static const unsigned char ztok_stop[256] = { [0] = 1, [' '] = 1, ['\t'] = 1, ['\\'] = 1 };
+
 /* Splits s at blanks; a quoted string is one token, quotes included. */
 size_t
 ztok_split(const char *s, struct ztok *t, size_t max)
@@ -32,9 +39,13 @@ ztok_split(const char *s, struct ztok *t, size_t max)
 			if (*s == '"')
 				s++;
 		} else {
-			for (; *s != '\0' && *s != ' ' && *s != '\t'; s++)
-				if (*s == '\\' && s[1] != '\0')
+			for (;;) {
+				while (!ztok_stop[(unsigned char)*s])
 					s++;
+				if (*s != '\\')
+					break;
+				s += s[1] != '\0' ? 2 : 1;	/* the escaped byte is the token's */
+			}
 		}
 		t[n].p = b;
 		t[n].n = (size_t)(s - b);
@@ -43,10 +54,21 @@ ztok_split(const char *s, struct ztok *t, size_t max)
 	return n;
 }
 
+/* ASCII letters compared without case, as the zone format has it (no locale). */
 int
 ztok_is_n(const struct ztok *t, const char *word, size_t n)
 {
-	return t->n == n && strncasecmp(t->p, word, n) == 0;
+	size_t i;
+
+	if (t->n != n)
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char a = (unsigned char)t->p[i], b = (unsigned char)word[i];
+
+		if (a != b && !((a | 0x20) == (b | 0x20) && (a | 0x20) >= 'a' && (a | 0x20) <= 'z'))
+			return 0;
+	}
+	return 1;
 }
 
 
@@ -302,6 +324,38 @@ zscan_plain_init(void)
 		    c != ')' && c != '\\';
 }
 
+/*
+ * The end of the run of plain bytes from p[j] (n bytes in all): 16 bytes
+ * at a time where SSE2 is, the rest byte by byte.
+ */
+static size_t
+zscan_plain_end(const unsigned char *p, size_t j, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i low = _mm_set1_epi8(0x21), neg = _mm_set1_epi8(-1);
+	const __m128i del = _mm_set1_epi8(0x7f), semi = _mm_set1_epi8(';');
+	const __m128i quote = _mm_set1_epi8('"'), open = _mm_set1_epi8('(');
+	const __m128i close = _mm_set1_epi8(')'), bs = _mm_set1_epi8('\\');
+
+	while (j + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+		/* 0x00-0x20: signed, above -1 and below 0x21 (0x80-0xff are plain) */
+		__m128i m = _mm_and_si128(_mm_cmpgt_epi8(v, neg), _mm_cmplt_epi8(v, low));
+		unsigned bits;
+
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, semi)));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, open)));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, close), _mm_cmpeq_epi8(v, bs)));
+		if ((bits = (unsigned)_mm_movemask_epi8(m)) != 0)
+			return j + (size_t)__builtin_ctz(bits);
+		j += 16;
+	}
+#endif
+	while (j < n && zscan_plain[p[j]])
+		j++;
+	return j;
+}
+
 static void
 zscan_err(struct zscan *sc, const char *why, unsigned byte)
 {
@@ -445,11 +499,19 @@ zscan_run(struct zscan *sc, const unsigned char *p, size_t i, size_t n)
 		}
 		return j;
 	}
-	while (j < n && zscan_plain[p[j]])
-		j++;
 	zscan_content(sc);
-	zscan_put(sc, (const char *)p + i, j - i);
-	return j;
+	for (;;) {
+		j = zscan_plain_end(p, j, n);
+		zscan_put(sc, (const char *)p + i, j - i);
+		/*
+		 * One blank between two plain bytes is what zscan_byte would
+		 * make of it (a blank after a byte of text): taken here, in the run.
+		 */
+		if (j + 1 >= n || (p[j] != ' ' && p[j] != '\t') || !zscan_plain[p[j + 1]])
+			return j;
+		zscan_put(sc, " ", 1);
+		i = ++j;
+	}
 }
 
 /* One byte outside comments and plain runs; 1 when it ends the record. */

@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "zone.h"
+#include "zstr.h"
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
@@ -346,6 +347,36 @@ static const struct row rows[] = {
 	  "or a dot before the first label); only the root is empty (RFC 1035 section 3.1)\n"
 	  "z:4 rr . NS\n"
 	  "finish 1 apex ex.\n" },
+	/* the parser keeps an owner's wire form while the same token comes again */
+	{ "one owner token under two origins",
+	  { { "z", "$ORIGIN a.ex.\nx IN A 192.0.2.1\nx IN NSEC y A\n$ORIGIN b.ex.\n"
+	      "x IN NSEC y A\nx IN A 192.0.2.1\n$ORIGIN a.ex.\nx IN A 192.0.2.1\n" } },
+	  NULL, 0,
+	  "z:2 rr x.a.ex. A\n"
+	  "z:3 rr x.a.ex. NSEC\n"
+	  "z:5 rr x.b.ex. NSEC\n"
+	  "z:6 rr x.b.ex. A\n"
+	  "z:8 rr x.a.ex. A\n"
+	  "finish 5 apex a.ex.\n" },
+	/* the splitter's runs: 16 bytes at a time up to a byte that matters, one blank inside */
+	{ "long plain runs up to a comment, a quote, a parenthesis or an escape",
+	  { { "z", "$ORIGIN ex.\n"
+	      "l IN TXT aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;comment\n"
+	      "n IN TXT aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"b;c\"\n"
+	      "o IN TXT aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa(\n  bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb)\n"
+	      "p IN TXT aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\059bbbbbbbbbbbbbbbbbbbbbbbbbbb\n"
+	      "@ IN CAA 0 issue ca.ex ; c\n"
+	      "@ IN CAA ( 0 issue ca.ex )\n"
+	      "k IN DS 1 2 256 abcd\n" } },
+	  NULL, 0,
+	  "z:2 rr l.ex. TXT \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"\n"
+	  "z:3 rr n.ex. TXT \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\\"b;c\\\"\"\n"
+	  "z:4 rr o.ex. TXT \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\"\n"
+	  "z:6 rr p.ex. TXT \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;bbbbbbbbbbbbbbbbbbbbbbbbbbb\"\n"
+	  "z:7 rr ex. CAA\n"
+	  "z:8 rr ex. CAA\n"
+	  "z:9 parse-error error k.ex.: DS digest type 256 out of range 0-255\n"
+	  "finish 6 apex ex.\n" },
 	{ "numbers ldns would wrap",
 	  { { "z", "$ORIGIN ex.\n"
 	      "_a._tcp IN SRV 0 5 99999999 t\n"
@@ -1203,6 +1234,88 @@ test_fast_path_same(void **state)
 	assert_int_equal(failed, 0);
 }
 
+/*
+ * Types read by owner and type: the owner, TTL, class and type the reader
+ * gives are ldns_rr_new_frm_str's (its data fields dropped), whatever way
+ * the TTL is written, the type's case, or how the owner is escaped.
+ */
+static const char *const shallow_rows[] = {
+	"a 300 IN NSEC b A",
+	"a 300 in nsec b A",
+	"a 300 IN NsEc b A",
+	"a 123456789 IN NSEC b A",
+	"a 1234567890 IN NSEC b A",
+	"a 0300 IN NSEC b A",
+	"a 000000007 IN NSEC b A",
+	"a 1h IN NSEC b A",
+	"a 1h30m IN NSEC b A",
+	"a NSEC b A",
+	"a 300 NSEC b A",
+	"a 300 CH NSEC b A",
+	"A\\032b\\.c 300 IN DS 1 2 3 abcd",
+	"A\\032b\\.c 301 IN DS 1 2 3 abcd",
+	"@ 300 IN DS 1 2 3 abcd",
+	"x.y. 300 IN DS 1 2 3 abcd",
+};
+
+static void
+test_shallow_same(void **state)
+{
+	size_t i;
+	int failed = 0;
+	struct zstr text = { 0 };
+
+	for (i = 0; i < sizeof shallow_rows / sizeof shallow_rows[0]; i++)
+		if (zstr_add(&text, shallow_rows[i], strlen(shallow_rows[i])) != 0 ||
+		    zstr_add(&text, "\n", 1) != 0)
+			fail();
+	{
+		struct out o = { 0 };
+		struct sink s = { full_emit, &o };
+		struct options opt;
+		struct lint_ctx ctx = { &opt, NULL, 1 };
+		struct zone_params zp = { NULL, NULL, 0, 1, 0 };
+		ldns_rdf *origin = ldns_dname_new_frm_str("ex.");
+		struct zstr want = { 0 };
+		char path[512], *all;
+		int rc;
+
+		memset(&opt, 0, sizeof opt);
+		/* One file, so that one parser sees them in turn (its caches too). */
+		all = malloc(text.len + 16);
+		assert_non_null(all);
+		snprintf(all, text.len + 16, "$ORIGIN ex.\n%s", text.p);
+		write_file("shallow", all, strlen(all));
+		free(all);
+		snprintf(path, sizeof path, "%s/shallow", tmpdir);
+		o.f = open_memstream(&o.buf, &o.len);
+		rc = zone_check_file(&ctx, path, &zp, &full, &s);
+		fclose(o.f);
+		for (i = 0; i < sizeof shallow_rows / sizeof shallow_rows[0]; i++) {
+			ldns_rr *rr = NULL;
+			char *t;
+
+			assert_int_equal(ldns_rr_new_frm_str(&rr, shallow_rows[i], 3600, origin,
+			    NULL), LDNS_STATUS_OK);
+			while (ldns_rr_rd_count(rr) > 0)
+				ldns_rdf_deep_free(ldns_rr_pop_rdf(rr));
+			t = ldns_rr2str(rr);
+			assert_int_equal(zstr_add(&want, t, strlen(t)), 0);
+			free(t);
+			ldns_rr_free(rr);
+		}
+		if (rc != 0 || strcmp(o.buf, want.p) != 0) {
+			print_error("want\n%s\ngot\n%s\n", want.p, o.buf);
+			failed = 1;
+		}
+		free(want.p);
+		free(o.buf);
+		ldns_rdf_deep_free(origin);
+	}
+	free(text.p);
+	assert_int_equal(failed, 0);
+}
+
 static int
 setup(void **state)
 {
@@ -1234,6 +1347,7 @@ main(void)
 		cmocka_unit_test(test_jobs_identical),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_fast_path_same),
+		cmocka_unit_test(test_shallow_same),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
