@@ -905,10 +905,15 @@ check_txt(struct rec *r, uint64_t okey)
 	/*
 	 * txt-size judges the sum over every TXT record of the instance in
 	 * the zone, wherever it stands and whichever -j worker reads it: a
-	 * run of records given one after another is summed here into one
-	 * reference, and checker_finish adds up the references by owner.
+	 * run of records given one after another in one file is summed here
+	 * into one reference, and checker_finish adds up the references by
+	 * owner.  A run ends with its file: after a merge the references are
+	 * ordered by line then file name, and a run across an $INCLUDE would
+	 * keep the including file's line where -j workers give the included.
 	 */
-	if (t->key != okey) {
+	if (t->key != okey || !(t->pos.file == r->pos->file ||
+	    (t->pos.file != NULL && r->pos->file != NULL &&
+	    strcmp(t->pos.file, r->pos->file) == 0))) {
 		xref_txt_flush(r->ch);
 		t->key = okey;
 		t->size = 0;

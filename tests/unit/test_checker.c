@@ -661,6 +661,56 @@ test_txt_size_split(void **state)
 	check_row(&row, 2, 1);
 }
 
+/* The file of the one txt-size finding. */
+static void
+txt_size_file(void *ud, const struct finding *f)
+{
+	if (strcmp(check_info(f->check)->name, "txt-size") == 0) {
+		assert_string_equal((char *)ud, "");
+		snprintf(ud, 64, "%s", f->file);
+	}
+}
+
+/*
+ * An instance's TXT records at the same line of two files (a zone and the
+ * file it includes): one checker reading both, or each read by its own
+ * -j worker and merged, must put txt-size at the same place.  One checker
+ * summed them as a run into the zone's record, the merge sorted them by
+ * file name to the included one (found by fuzz_zone, 16-record batches).
+ */
+static void
+test_txt_size_two_files(void **state)
+{
+	static const char *const files[2] = { "z.zone", "b.zone" };
+	ldns_rdf *apex = ldns_dname_new_frm_str("example.com.");
+	ldns_rr *txt;
+	char where[2][64] = { "", "" };
+
+	(void)state;
+	assert_int_equal(ldns_rr_new_frm_str(&txt, "p._ipp._tcp.example.com. TXT \"a=" X200
+	    "\" \"b=" X200 "\"", 3600, NULL, NULL), LDNS_STATUS_OK);
+	for (int nsplit = 1; nsplit <= 2; nsplit++) {
+		struct sink sink = { txt_size_file, where[nsplit - 1] };
+		struct checker *ch[2];
+
+		for (int k = 0; k < nsplit; k++)
+			assert_non_null(ch[k] = checker_create(&ctx, &sink, apex));
+		for (int i = 0; i < 2; i++) {
+			struct rr_pos pos = { files[i], 24, 0, NULL };
+			checker_record(ch[i % nsplit], txt, &pos);
+		}
+		if (nsplit == 2)
+			assert_int_equal(checker_merge(ch[0], ch[1]), 0);
+		checker_finish(ch[0]);
+		for (int k = 0; k < nsplit; k++)
+			checker_destroy(ch[k]);
+	}
+	assert_string_not_equal(where[0], "");
+	assert_string_equal(where[0], where[1]);
+	ldns_rr_free(txt);
+	ldns_rdf_deep_free(apex);
+}
+
 /* The checker is empty after checker_finish and can be used again. */
 static void
 test_reuse(void **state)
@@ -874,6 +924,7 @@ main(void)
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_rows_merged),
 		cmocka_unit_test(test_txt_size_split),
+		cmocka_unit_test(test_txt_size_two_files),
 		cmocka_unit_test(test_reuse),
 		cmocka_unit_test(test_many_names),
 		cmocka_unit_test(test_cross_record_names),
