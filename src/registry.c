@@ -204,16 +204,23 @@ squeeze(struct arena *a, const char *s, size_t n)
 	return d;
 }
 
-/* Compares len bytes of a with the NUL-terminated b, like strcmp. */
+/*
+ * Compares len bytes of a with the NUL-terminated b, like strcmp (bytes
+ * unsigned): byte by byte, as names differ early and a binary search makes
+ * a dozen of these a look-up.
+ */
 static int
 name_cmp(const char *a, size_t alen, const char *b)
 {
-	size_t blen = strlen(b);
-	int c = memcmp(a, b, alen < blen ? alen : blen);
+	size_t i;
 
-	if (c != 0)
-		return c;
-	return alen < blen ? -1 : alen > blen;
+	for (i = 0; i < alen; i++) {
+		unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+
+		if (y == '\0' || x != y)
+			return y == '\0' || x > y ? 1 : -1;
+	}
+	return b[alen] == '\0' ? 0 : -1;
 }
 
 /* --- transports ---------------------------------------------------------- */

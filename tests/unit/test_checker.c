@@ -14,12 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <cmocka.h>
 
 #include "attrleaf.h"
 #include "checker.h"
 #include "checker_impl.h"
 #include "finding.h"
+#include "kb.h"
 #include "lint.h"
 #include "namedup.h"
 #include "registry.h"
@@ -916,6 +918,62 @@ test_attrleaf_lookup(void **state)
 		assert_true(strcmp(attrleaf_table[i - 1].name, attrleaf_table[i].name) < 0);
 }
 
+/* kb_lookup's answer by a scan of the table in order: the first row that fits. */
+static const struct kb_entry *
+kb_scan(const char *svc, size_t len, const char *proto, size_t plen, int parent)
+{
+	for (size_t i = 0; i < kb_count(); i++) {
+		const struct kb_entry *e = kb_at(i);
+
+		if (e->label_len != len || strncasecmp(e->label, svc, len) != 0)
+			continue;
+		if (parent ? e->proto[0] == '\0' : e->proto[0] != '\0' &&
+		    (proto == NULL || plen == 0 || e->proto[0] == '*' ||
+		    (strlen(e->proto) == plen && strncasecmp(e->proto, proto, plen) == 0)))
+			return e;
+	}
+	return NULL;
+}
+
+/*
+ * The knowledge base's index finds what a scan finds: each row's label in
+ * its case and upper case, with each protocol, none, and one no row has;
+ * rows of one label with other protocols (h323cs tcp and udp) in table order.
+ */
+static void
+test_kb_lookup(void **state)
+{
+	static const char *const protos[] = { "tcp", "udp", "tls", "TCP", "sctp", "" };
+
+	(void)state;
+	for (size_t i = 0; i < kb_count(); i++) {
+		const struct kb_entry *e = kb_at(i);
+		char up[64];
+		size_t n = e->label_len;
+
+		assert_true(n < sizeof up);
+		for (size_t k = 0; k < n; k++)
+			up[k] = (char)(e->label[k] >= 'a' && e->label[k] <= 'z' ?
+			    e->label[k] - 'a' + 'A' : e->label[k]);
+		for (size_t p = 0; p < sizeof protos / sizeof protos[0]; p++) {
+			size_t pl = strlen(protos[p]);
+
+			assert_ptr_equal(kb_lookup(e->label, n, protos[p], pl),
+			    kb_scan(e->label, n, protos[p], pl, 0));
+			assert_ptr_equal(kb_lookup(up, n, protos[p], pl), kb_scan(up, n, protos[p], pl, 0));
+		}
+		assert_ptr_equal(kb_lookup(up, n, NULL, 0), kb_scan(up, n, NULL, 0, 0));
+		assert_ptr_equal(kb_lookup_parent(e->label, n), kb_scan(e->label, n, NULL, 0, 1));
+		assert_ptr_equal(kb_lookup_parent(up, n), kb_scan(up, n, NULL, 0, 1));
+		assert_non_null(e->proto[0] == '\0' ? kb_lookup_parent(up, n) : kb_lookup(up, n, NULL, 0));
+	}
+	assert_string_equal(kb_lookup("H323CS", 6, NULL, 0)->proto, "tcp");	/* the first row */
+	assert_int_equal(kb_lookup("h323cs", 6, "udp", 3)->kind, KB_MISNAME);
+	assert_null(kb_lookup("h323c", 5, NULL, 0));
+	assert_null(kb_lookup("msdcs", 5, "tcp", 3));		/* a parent label only */
+	assert_null(kb_lookup_parent("gc", 2));
+}
+
 int
 main(void)
 {
@@ -930,6 +988,7 @@ main(void)
 		cmocka_unit_test(test_cross_record_names),
 		cmocka_unit_test(test_hash_case),
 		cmocka_unit_test(test_attrleaf_lookup),
+		cmocka_unit_test(test_kb_lookup),
 	};
 
 	for (size_t i = 0; i < CHECK_COUNT; i++)
