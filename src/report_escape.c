@@ -2,6 +2,7 @@
  * report_escape.c -- the escaping every emitter and error message uses, so
  * no byte a zone or a server chose ever reaches the terminal raw.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,107 @@ report_write_escaped(FILE *out, const char *s, size_t len, int json)
 			fprintf(out, "\\%c", c);
 		i = run + 1;
 	}
+}
+
+void
+report_line_start(struct report_line *l, FILE *out)
+{
+	l->out = out;
+	l->n = 0;
+}
+
+void
+report_line_end(struct report_line *l)
+{
+	if (l->n > 0)
+		fwrite(l->b, 1, l->n, l->out);
+	l->n = 0;
+}
+
+/*
+ * Both writers keep their place in a local pointer: a store through
+ * l->b may alias l->n, which would otherwise be reloaded every byte.
+ */
+void
+report_line_put(struct report_line *l, const char *s)
+{
+	char *d = l->b + l->n, *last = l->b + sizeof l->b - 1;
+
+	for (; *s != '\0'; s++) {
+		if (d > last) {
+			l->n = sizeof l->b;
+			report_line_end(l);
+			d = l->b;
+		}
+		*d++ = *s;
+	}
+	l->n = (size_t)(d - l->b);
+}
+
+/* How many of the n bytes at s are printable ASCII, 8 at a time. */
+static size_t
+plain_run(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+
+	/*
+	 * A byte below 0x20 borrows into its high bit, one above 0x7e carries
+	 * into it or has it: with every byte printable no high bit is set.
+	 */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (((w - 0x2020202020202020ULL) | (w + 0x0101010101010101ULL) | w) &
+		    0x8080808080808080ULL)
+			break;
+	}
+	while (i < n && (unsigned char)(s[i] - 0x20) < 0x5f)
+		i++;
+	return i;
+}
+
+void
+report_line_put_text(struct report_line *l, const char *s)
+{
+	size_t len = strlen(s);
+
+	while (len > 0) {
+		size_t room = sizeof l->b - l->n, run;
+		unsigned char c;
+
+		if (room < 4) {
+			report_line_end(l);
+			room = sizeof l->b;
+		}
+		run = plain_run(s, len < room ? len : room);
+		memcpy(l->b + l->n, s, run);
+		l->n += run;
+		s += run;
+		len -= run;
+		if (len == 0 || run == room)
+			continue;
+		if (sizeof l->b - l->n < 4)
+			report_line_end(l);
+		c = (unsigned char)*s++;	/* not printable */
+		len--;
+		l->b[l->n++] = '\\';
+		l->b[l->n++] = (char)('0' + c / 100);
+		l->b[l->n++] = (char)('0' + c / 10 % 10);
+		l->b[l->n++] = (char)('0' + c % 10);
+	}
+}
+
+void
+report_line_put_ulong(struct report_line *l, unsigned long v)
+{
+	char d[24];
+	size_t i = sizeof d;
+
+	d[--i] = '\0';
+	do
+		d[--i] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	report_line_put(l, d + i);
 }
 
 char *

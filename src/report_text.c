@@ -23,26 +23,32 @@ sev_color(enum severity sev)
 static void
 text_finding(struct report *r, const struct finding *f)
 {
-	FILE *o = r->out;
+	struct report_line l;
 	const char *where = f->file ? f->file :
 	    r->group_input ? r->group_input : f->owner ? f->owner : "srvlint";
 
-	report_put_text(o, where);
-	if (f->file && f->line)
-		fprintf(o, ":%lu", f->line);
-	fputs(": ", o);
-	if (r->color)
-		fputs(sev_color(f->severity), o);
-	fputs(severity_name(f->severity), o);
-	if (r->color)
-		fputs("\033[0m", o);
-	fputs(": ", o);
-	if (f->owner && where != f->owner) {
-		report_put_text(o, f->owner);
-		fputs(": ", o);
+	report_line_start(&l, r->out);
+	report_line_put_text(&l, where);
+	if (f->file && f->line) {
+		report_line_put(&l, ":");
+		report_line_put_ulong(&l, f->line);
 	}
-	report_put_text(o, f->message ? f->message : "");
-	fprintf(o, " [%s]\n", check_info(f->check)->name);
+	report_line_put(&l, ": ");
+	if (r->color)
+		report_line_put(&l, sev_color(f->severity));
+	report_line_put(&l, severity_name(f->severity));
+	if (r->color)
+		report_line_put(&l, "\033[0m");
+	report_line_put(&l, ": ");
+	if (f->owner && where != f->owner) {
+		report_line_put_text(&l, f->owner);
+		report_line_put(&l, ": ");
+	}
+	report_line_put_text(&l, f->message ? f->message : "");
+	report_line_put(&l, " [");
+	report_line_put(&l, check_info(f->check)->name);
+	report_line_put(&l, "]\n");
+	report_line_end(&l);
 }
 
 static void

@@ -112,6 +112,56 @@ test_text_escapes_control_bytes(void **state)
 	capture_free(&c);
 }
 
+/* The test's own text escaping: printable ASCII as it is, any other byte \\DDD. */
+static size_t
+escape_oracle(char *d, const char *s)
+{
+	size_t o = 0;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c < 0x7f)
+			d[o++] = (char)c;
+		else
+			o += (size_t)sprintf(d + o, "\\%03u", c);
+	}
+	d[o] = '\0';
+	return o;
+}
+
+/*
+ * Lines longer than the emitter's 1,024-byte line buffer, with bytes to
+ * escape at every offset around its edges (one each 13 or 7 bytes: 0x01,
+ * 0x7f, 0x1f, 0x80, 0xff; and a space, which is not).
+ */
+static void
+test_text_long_lines(void **state)
+{
+	static char owner[2200], message[2200], want[20000];
+	(void)state;
+	for (size_t n = 0; n < 2100; n += 5) {
+		struct capture c;
+		struct finding f = alias_finding();
+		size_t o;
+
+		for (size_t i = 0; i < n; i++) {
+			owner[i] = i % 13 == 12 ? "\x01\x7f\x1f\x80 "[i / 13 % 5] : (char)('a' + i % 26);
+			message[i] = i % 7 == (n % 7) ? (char)0xff : (char)('A' + i % 26);
+		}
+		owner[n] = message[n / 2] = '\0';
+		f.owner = owner;
+		f.message = message;
+		o = (size_t)sprintf(want, "zones/shop.zone:8: warning: ");
+		o += escape_oracle(want + o, owner);
+		o += (size_t)sprintf(want + o, ": ");
+		o += escape_oracle(want + o, message);
+		sprintf(want + o, " [name-alias]\n");
+		report_one(&c, FORMAT_TEXT, 1, &f, "file");
+		assert_string_equal(c.out, want);
+		capture_free(&c);
+	}
+}
+
 static void
 test_json_line(void **state)
 {
@@ -485,6 +535,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_text_line),
 		cmocka_unit_test(test_text_escapes_control_bytes),
+		cmocka_unit_test(test_text_long_lines),
 		cmocka_unit_test(test_json_line),
 		cmocka_unit_test(test_severity_override_and_fail_on),
 		cmocka_unit_test(test_name_group_json),
