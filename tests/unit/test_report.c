@@ -162,6 +162,56 @@ test_text_long_lines(void **state)
 	}
 }
 
+/*
+ * finding_list keeps copies: each string equal to its source after the
+ * source is overwritten, strings of every length up to past one 16 KiB
+ * block, and the same after a clear (the kept block used again).
+ */
+static void
+test_finding_list_copies(void **state)
+{
+	static char big[40000], want[40000];
+	struct finding_list *l = finding_list_create();
+
+	(void)state;
+	assert_non_null(l);
+	for (int round = 0; round < 2; round++) {
+		size_t lens[] = { 0, 1, 63, 200, 16383, 16384, 16385, 39999, 5 };
+		size_t n = sizeof lens / sizeof lens[0];
+
+		for (size_t k = 0; k < 3000; k++) {
+			struct finding f = alias_finding();
+			size_t len = k < n ? lens[k] : k % 301;
+
+			memset(big, (int)('a' + (k + round) % 26), len);
+			big[len] = '\0';
+			f.message = big;
+			f.owner = k % 2 ? NULL : big + len / 2;
+			assert_int_equal(finding_list_add(l, &f), 0);
+			memset(big, '#', len);	/* the copy must not see this */
+		}
+		assert_int_equal(finding_list_count(l), 3000);
+		for (size_t k = 0; k < 3000; k++) {
+			const struct finding *g = finding_list_get(l, k);
+			size_t len = k < n ? lens[k] : k % 301;
+
+			memset(want, (int)('a' + (k + round) % 26), len);
+			want[len] = '\0';
+			assert_string_equal(g->message, want);
+			if (k % 2)
+				assert_null(g->owner);
+			else
+				assert_string_equal(g->owner, want + len / 2);
+			assert_string_equal(g->file, "zones/shop.zone");
+			assert_string_equal(g->primary, "http");
+			assert_null(g->domain);
+		}
+		finding_list_clear(l);
+		assert_int_equal(finding_list_count(l), 0);
+	}
+	finding_list_destroy(l);
+}
+
 static void
 test_json_line(void **state)
 {
@@ -547,6 +597,7 @@ main(void)
 		cmocka_unit_test(test_github),
 		cmocka_unit_test(test_gitlab),
 		cmocka_unit_test(test_fingerprint),
+		cmocka_unit_test(test_finding_list_copies),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
