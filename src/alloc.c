@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
 
 #include "alloc.h"
 
@@ -43,6 +45,30 @@ int
 alloc_counting(void)
 {
 	return 0;
+}
+
+/* The sanitizer sees every byte: malloc's blocks only. */
+void *
+alloc_pages(size_t n)
+{
+	return calloc(1, n ? n : 1);
+}
+
+void *
+alloc_pages_resize(void *p, size_t old, size_t n)
+{
+	unsigned char *q = realloc(p, n ? n : 1);
+
+	if (q != NULL && n > old)
+		memset(q + old, 0, n - old);
+	return q;
+}
+
+void
+alloc_pages_free(void *p, size_t n)
+{
+	(void)n;
+	free(p);
 }
 #else
 extern void *__libc_malloc(size_t);
@@ -125,5 +151,76 @@ realloc(void *p, size_t n)
 	q = __libc_realloc(p, n);
 	/* realloc(p, 0) may free p and return NULL: no failure. */
 	return n == 0 ? q : counted(q);
+}
+#endif
+
+#ifndef ALLOC_KEEP_SANITIZER
+/* Bytes of pages for a block of n bytes (0: malloc's block). */
+static size_t
+pages_of(size_t n)
+{
+	const size_t pg = 4096;
+
+	return n < ALLOC_PAGES_MIN ? 0 : (n + pg - 1) & ~(pg - 1);
+}
+
+void *
+alloc_pages(size_t n)
+{
+	size_t m = pages_of(n);
+	void *p;
+
+	if (m == 0)
+		return calloc(1, n ? n : 1);
+	if (injected()) {
+		errno = ENOMEM;
+		return counted(NULL);
+	}
+	p = mmap(NULL, m, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	return counted(p == MAP_FAILED ? NULL : p);
+}
+
+void *
+alloc_pages_resize(void *p, size_t old, size_t n)
+{
+	size_t mo = pages_of(old), mn = pages_of(n);
+	unsigned char *q;
+
+	if (p == NULL || old == 0)
+		return alloc_pages(n);
+	if (mo == 0 && mn == 0) {
+		if ((q = realloc(p, n ? n : 1)) != NULL && n > old)
+			memset(q + old, 0, n - old);
+		return q;
+	}
+	if (mo != 0 && mn != 0) {
+		if (mo == mn)
+			return p;
+		if (injected()) {
+			errno = ENOMEM;
+			return counted(NULL);
+		}
+		q = mremap(p, mo, mn, MREMAP_MAYMOVE);
+		return counted(q == MAP_FAILED ? NULL : q);
+	}
+	/* Across ALLOC_PAGES_MIN: a copy. */
+	if ((q = alloc_pages(n)) == NULL)
+		return NULL;
+	memcpy(q, p, old < n ? old : n);
+	alloc_pages_free(p, old);
+	return q;
+}
+
+void
+alloc_pages_free(void *p, size_t n)
+{
+	size_t m = pages_of(n);
+
+	if (p == NULL)
+		return;
+	if (m == 0)
+		free(p);
+	else
+		(void)munmap(p, m);
 }
 #endif

@@ -32,4 +32,27 @@ int alloc_say_once(void);
 /* Nonzero when the counting wrappers (and SRVLINT_ALLOC_FAIL) are built in. */
 int alloc_counting(void);
 
+/*
+ * Large tables (the checker's fact shards, references and arena): from
+ * ALLOC_PAGES_MIN bytes on, pages of their own (mmap), so that freeing one
+ * gives its memory back at once and growing one moves pages (mremap)
+ * instead of copying into a new block while the old one still stands.
+ * Below that, and in sanitizer and fuzzing builds, malloc's.  glibc would
+ * keep every freed generation of a grown table in its heap (zpool.c turns
+ * trimming off, and a -j worker's arena is never reused by another
+ * thread): a 6M-name table took twice its size.  Counted as malloc is, and
+ * SRVLINT_ALLOC_FAIL fails them too.
+ */
+#define ALLOC_PAGES_MIN ((size_t)64 << 10)
+
+/* n zeroed bytes, or NULL. */
+void *alloc_pages(size_t n);
+/*
+ * The block p of old bytes (NULL when old is 0) grown or shrunk to n bytes,
+ * contents kept and new bytes zeroed; NULL on failure, p unchanged.
+ */
+void *alloc_pages_resize(void *p, size_t old, size_t n);
+/* Frees the block p of n bytes (p may be NULL). */
+void alloc_pages_free(void *p, size_t n);
+
 #endif

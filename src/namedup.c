@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "alloc.h"
 #include "namedup.h"
 
 struct namedup {
@@ -32,7 +33,7 @@ namedup_destroy(struct namedup *d)
 {
 	if (d == NULL)
 		return;
-	free(d->slot);
+	alloc_pages_free(d->slot, d->cap * sizeof(*d->slot));
 	free(d);
 }
 
@@ -64,12 +65,12 @@ grow(struct namedup *d)
 
 	if (4 * (d->n + 1) <= 3 * d->cap)
 		return 0;
-	if ((ns = calloc(ncap, sizeof(*ns))) == NULL)
+	if ((ns = alloc_pages(ncap * sizeof(*ns))) == NULL)
 		return -1;
 	for (size_t i = 0; i < d->cap; i++)
 		if (d->slot[i] != 0)
 			*find(ns, ncap, d->slot[i]) = d->slot[i];
-	free(d->slot);
+	alloc_pages_free(d->slot, d->cap * sizeof(*d->slot));
 	d->slot = ns;
 	d->cap = ncap;
 	return 0;

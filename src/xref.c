@@ -144,14 +144,14 @@ static int
 shard_grow(struct nametab_shard *s)
 {
 	uint32_t ncap = s->cap != 0 ? s->cap * 2 : 64;
-	struct nametab_shard n = { calloc(ncap, sizeof(uint64_t)), ncap, s->count };
+	struct nametab_shard n = { alloc_pages((size_t)ncap * sizeof(uint64_t)), ncap, s->count };
 
 	if (n.slot == NULL || ncap == 0)
 		return -1;
 	for (size_t i = 0; i < s->cap; i++)
 		if (s->slot[i] != 0)
 			n.slot[slot_of(&n, s->slot[i] & KEY_MASK)] = s->slot[i];
-	free(s->slot);
+	alloc_pages_free(s->slot, (size_t)s->cap * sizeof(uint64_t));
 	*s = n;
 	return 0;
 }
@@ -185,7 +185,7 @@ static void
 nametab_free(struct nametab *t)
 {
 	for (size_t i = 0; i < NAMETAB_SHARDS; i++)
-		free(t->shard[i].slot);
+		alloc_pages_free(t->shard[i].slot, (size_t)t->shard[i].cap * sizeof(uint64_t));
 	memset(t, 0, sizeof(*t));
 }
 
@@ -247,7 +247,7 @@ grow(void **arr, size_t *cap, size_t n, size_t size)
 	if (n < *cap)
 		return 0;
 	ncap = *cap != 0 ? *cap * 2 : 64;
-	p = realloc(*arr, ncap * size);
+	p = alloc_pages_resize(*arr, *cap * size, ncap * size);
 	if (p == NULL)
 		return -1;
 	*arr = p;
@@ -268,7 +268,7 @@ arena_put(struct checker *ch, const void *data, size_t len)
 			alloc_refused();	/* offsets are 32 bits: a failure, never a pass */
 			return NO_STR;
 		}
-		p = realloc(ch->arena, ncap);
+		p = alloc_pages_resize(ch->arena, ch->acap, ncap);
 		if (p == NULL)
 			return NO_STR;
 		ch->arena = p;
@@ -545,10 +545,10 @@ checker_clear(struct checker *ch)
 {
 	nametab_free(&ch->names);
 	ch->npend = 0;
-	free(ch->refs);
-	free(ch->pos);
-	free(ch->files);
-	free(ch->arena);
+	alloc_pages_free(ch->refs, ch->caprefs * sizeof(*ch->refs));
+	alloc_pages_free(ch->pos, ch->cappos * sizeof(*ch->pos));
+	alloc_pages_free(ch->files, ch->capfiles * sizeof(*ch->files));
+	alloc_pages_free(ch->arena, ch->acap);
 	ch->refs = NULL, ch->nrefs = ch->caprefs = 0;
 	ch->pos = NULL, ch->npos = ch->cappos = 0;
 	ch->files = NULL, ch->nfiles = ch->capfiles = 0;
@@ -594,7 +594,7 @@ checker_merge(struct checker *dst, struct checker *src)
 			if (s->slot[i] != 0 &&
 			    xref_fact(dst, s->slot[i] & KEY_MASK, (unsigned)(s->slot[i] & 0xff)) != 0)
 				goto out;
-		free(s->slot);
+		alloc_pages_free(s->slot, (size_t)s->cap * sizeof(uint64_t));
 		memset(s, 0, sizeof(*s));
 	}
 	/* The arena moves whole: src offsets shift by abase. */
@@ -609,7 +609,7 @@ checker_merge(struct checker *dst, struct checker *src)
 	abase = (uint32_t)dst->alen;
 	if (src->alen > 0 && arena_put(dst, src->arena, src->alen) == NO_STR)
 		goto out;
-	free(src->arena);
+	alloc_pages_free(src->arena, src->acap);
 	src->arena = NULL, src->alen = src->acap = 0;
 	pbase = (uint32_t)dst->npos;
 	for (size_t i = 0; i < src->npos; i++) {
