@@ -910,8 +910,11 @@ check_txt(struct rec *r, uint64_t okey)
 	 * owner.  A run ends with its file: after a merge the references are
 	 * ordered by line then file name, and a run across an $INCLUDE would
 	 * keep the including file's line where -j workers give the included.
+	 * And a run only goes forward in its file: the same file included
+	 * twice starts again at line 1, and a run that took that lower line
+	 * in would hide the place -j workers report (the lowest line).
 	 */
-	if (t->key != okey || !(t->pos.file == r->pos->file ||
+	if (t->key != okey || r->pos->line <= t->last || !(t->pos.file == r->pos->file ||
 	    (t->pos.file != NULL && r->pos->file != NULL &&
 	    strcmp(t->pos.file, r->pos->file) == 0))) {
 		xref_txt_flush(r->ch);
@@ -922,6 +925,7 @@ check_txt(struct rec *r, uint64_t okey)
 		memcpy(t->owner, r->o.w, r->o.len);
 		t->owner_len = r->o.len;
 	}
+	t->last = r->pos->line;
 	t->size = size > 0xffffffu - t->size ? 0xffffffu : t->size + (uint32_t)size;
 }
 

@@ -127,6 +127,7 @@ struct txt_acc {
 	uint64_t key;		/* 0: none pending */
 	uint32_t size;
 	unsigned long line;	/* the first record's line */
+	unsigned long last;	/* the last record's line */
 	struct rr_pos pos;	/* of the first record (strings borrowed until the next record) */
 	uint8_t owner[256];
 	size_t owner_len;

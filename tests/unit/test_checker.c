@@ -713,6 +713,57 @@ test_txt_size_two_files(void **state)
 	ldns_rdf_deep_free(apex);
 }
 
+/* The place of the one txt-size finding, as FILE:LINE. */
+static void
+txt_size_place(void *ud, const struct finding *f)
+{
+	if (strcmp(check_info(f->check)->name, "txt-size") == 0) {
+		assert_string_equal((char *)ud, "");
+		snprintf(ud, 64, "%s:%lu", f->file, f->line);
+	}
+}
+
+/*
+ * A file included twice: an instance's TXT at b.zone:23 (first inclusion),
+ * z.zone:23, then b.zone:9 (second inclusion).  One checker must not take
+ * b.zone:9 into the run begun at b.zone:23 when a -j worker reads b.zone
+ * and the other z.zone: the finding stands at the lowest line, b.zone:9,
+ * whoever read what (found by fuzz_zone in a 30-minute run: the run went
+ * on in the same file at a lower line, and -j 2 reported b.zone:23).
+ */
+static void
+test_txt_size_file_again(void **state)
+{
+	static const struct rr_pos seq[3] = {
+		{ "b.zone", 23, 0, NULL }, { "z.zone", 23, 0, NULL }, { "b.zone", 9, 0, NULL } };
+	ldns_rdf *apex = ldns_dname_new_frm_str("example.com.");
+	ldns_rr *txt;
+	char where[2][64] = { "", "" };
+
+	(void)state;
+	assert_int_equal(ldns_rr_new_frm_str(&txt, "p._ipp._tcp.example.com. TXT \"a=" X200
+	    "\"", 3600, NULL, NULL), LDNS_STATUS_OK);
+	for (int nsplit = 1; nsplit <= 2; nsplit++) {
+		struct sink sink = { txt_size_place, where[nsplit - 1] };
+		struct checker *ch[2];
+
+		for (int k = 0; k < nsplit; k++)
+			assert_non_null(ch[k] = checker_create(&ctx, &sink, apex));
+		/* Two workers: b.zone's records to one, z.zone's to the other. */
+		for (int i = 0; i < 3; i++)
+			checker_record(ch[nsplit == 2 && i == 1], txt, &seq[i]);
+		if (nsplit == 2)
+			assert_int_equal(checker_merge(ch[0], ch[1]), 0);
+		checker_finish(ch[0]);
+		for (int k = 0; k < nsplit; k++)
+			checker_destroy(ch[k]);
+	}
+	assert_string_equal(where[0], "b.zone:9");
+	assert_string_equal(where[1], "b.zone:9");
+	ldns_rr_free(txt);
+	ldns_rdf_deep_free(apex);
+}
+
 /* The checker is empty after checker_finish and can be used again. */
 static void
 test_reuse(void **state)
@@ -983,6 +1034,7 @@ main(void)
 		cmocka_unit_test(test_rows_merged),
 		cmocka_unit_test(test_txt_size_split),
 		cmocka_unit_test(test_txt_size_two_files),
+		cmocka_unit_test(test_txt_size_file_again),
 		cmocka_unit_test(test_reuse),
 		cmocka_unit_test(test_many_names),
 		cmocka_unit_test(test_cross_record_names),
