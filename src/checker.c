@@ -258,6 +258,103 @@ rec_defacto_parent(const struct rec *r)
 	return NULL;
 }
 
+/*
+ * What namecheck_service said of one (service, protocol) pair, kept per
+ * checker: a zone names the same few service types over and over, and the
+ * answer depends only on the label's bytes and the checker's ctx.  A memo
+ * entry replays the findings it recorded (check, severity, message,
+ * primary; the rest of each finding is the template's), so the registry,
+ * the knowledge base and the messages are looked up and formatted once per
+ * distinct pair.  Direct-mapped; a pair whose findings do not fit is not
+ * kept.
+ */
+#define MEMO_SLOTS 64
+#define MEMO_TEXT 960
+#define MEMO_FINDS 6
+
+struct memo_ent {
+	uint64_t h;			/* 0: empty */
+	uint8_t slen, plen, has_p, nf;
+	char s[63], p[63];
+	struct {
+		enum check_id check;
+		enum severity severity;
+		uint16_t msg, prim;	/* offsets in text; prim 0xffff: NULL */
+	} f[MEMO_FINDS];
+	char text[MEMO_TEXT];
+};
+
+struct namememo {
+	struct memo_ent e[MEMO_SLOTS];
+};
+
+void
+checker_memo_free(struct namememo *m)
+{
+	free(m);
+}
+
+/* While namecheck_service runs: what it emits, recorded, then passed on. */
+struct memo_rec {
+	struct rec *r;
+	struct memo_ent *e;	/* NULL: not kept */
+	const struct finding *tmpl;
+	size_t used;
+};
+
+static int
+memo_text(struct memo_rec *m, const char *s, uint16_t *off)
+{
+	size_t n = strlen(s) + 1;
+
+	if (m->used + n > MEMO_TEXT)
+		return -1;
+	memcpy(m->e->text + m->used, s, n);
+	*off = (uint16_t)m->used;
+	m->used += n;
+	return 0;
+}
+
+static void
+memo_sink(void *ud, const struct finding *f)
+{
+	struct memo_rec *m = ud;
+	const struct finding *t = m->tmpl;
+
+	if (m->e != NULL) {
+		struct memo_ent *e = m->e;
+		/* Only what the template does not give may differ. */
+		if (e->nf == MEMO_FINDS || f->owner != t->owner || f->type != t->type ||
+		    f->file != t->file || f->line != t->line || f->domain != t->domain ||
+		    f->name_key != t->name_key || f->fingerprint != t->fingerprint ||
+		    f->message == NULL ||
+		    memo_text(m, f->message, &e->f[e->nf].msg) != 0 ||
+		    (f->primary != NULL && memo_text(m, f->primary, &e->f[e->nf].prim) != 0))
+			m->e = NULL;
+		else {
+			if (f->primary == NULL)
+				e->f[e->nf].prim = 0xffff;
+			e->f[e->nf].check = f->check;
+			e->f[e->nf].severity = f->severity;
+			e->nf++;
+		}
+	}
+	rec_emit(m->r, f);
+}
+
+static uint64_t
+memo_hash(const uint8_t *s, size_t sl, const uint8_t *p, size_t pl, int has_p)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ (sl << 8 | pl << 1 | (unsigned)has_p);
+
+	for (size_t i = 0; i < sl; i++)
+		h = (h ^ s[i]) * 0x100000001b3ULL;
+	for (size_t i = 0; i < pl; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	h ^= h >> 29;
+	return h | 1;
+}
+
 /* Runs namecheck_service on service label si, with protocol label pi (-1: none). */
 static void
 rec_namecheck(struct rec *r, int si, int pi)
@@ -266,6 +363,11 @@ rec_namecheck(struct rec *r, int si, int pi)
 	size_t sl, pl = 0;
 	const uint8_t *s = dname_label(&r->o, si, &sl);
 	const uint8_t *p = NULL;
+	struct namememo *mm = r->ch->memo;
+	struct memo_ent *e = NULL;
+	struct memo_rec rec;
+	struct sink rs;
+	uint64_t h = 0;
 
 	if (pi >= 0 && pi < r->o.n) {
 		p = dname_label(&r->o, pi, &pl);
@@ -274,8 +376,44 @@ rec_namecheck(struct rec *r, int si, int pi)
 	}
 	/* owner, type, file and line are filled in by rec_emit. */
 	finding_init(&tmpl, CHECK_NAME_EMPTY);
-	(void)namecheck_service(r->ch->ctx, (const char *)s + 1, sl - 1,
-	    (const char *)p, pl, &tmpl, &r->proxy);
+	s++, sl--;
+	if (mm == NULL)
+		mm = r->ch->memo = calloc(1, sizeof(*mm));
+	if (mm != NULL) {
+		h = memo_hash(s, sl, p, pl, p != NULL);
+		e = &mm->e[h % MEMO_SLOTS];
+		if (e->h == h && e->slen == sl && e->plen == pl && e->has_p == (p != NULL) &&
+		    memcmp(e->s, s, sl) == 0 && (pl == 0 || memcmp(e->p, p, pl) == 0)) {
+			for (unsigned i = 0; i < e->nf; i++) {
+				struct finding f = tmpl;
+				f.check = e->f[i].check;
+				f.severity = e->f[i].severity;
+				f.message = e->text + e->f[i].msg;
+				f.primary = e->f[i].prim == 0xffff ? NULL : e->text + e->f[i].prim;
+				rec_emit(r, &f);
+			}
+			return;
+		}
+		e->h = 0;
+		e->nf = 0;
+	}
+	rec.r = r;
+	rec.e = e;
+	rec.tmpl = &tmpl;
+	rec.used = 0;
+	rs.emit = memo_sink;
+	rs.ud = &rec;
+	(void)namecheck_service(r->ch->ctx, (const char *)s, sl,
+	    (const char *)p, pl, &tmpl, &rs);
+	if (rec.e != NULL) {
+		e->h = h;
+		e->slen = (uint8_t)sl;
+		e->plen = (uint8_t)pl;
+		e->has_p = p != NULL;
+		memcpy(e->s, s, sl);
+		if (pl > 0)
+			memcpy(e->p, p, pl);
+	}
 }
 
 /* proto-unknown on protocol label pi beside service label si (namecheck.c). */

@@ -170,7 +170,11 @@ struct checker {
 	int has_soa;
 	int oom;		/* an allocation failed: cross-record checks are incomplete */
 	struct inventory *inv;	/* fed every record, or NULL */
+	struct namememo *memo;	/* namecheck answers by label (checker.c), or NULL */
 };
+
+/* Frees checker.c's memo; NULL is a no-op. */
+void checker_memo_free(struct namememo *m);
 
 /* Ors facts into the entry for key (creating it).  0, or -1 when out of memory. */
 int xref_fact(struct checker *ch, uint64_t key, unsigned facts);

@@ -564,6 +564,7 @@ checker_destroy(struct checker *ch)
 	if (ch == NULL)
 		return;
 	checker_clear(ch);
+	checker_memo_free(ch->memo);
 	free(ch);
 }
 

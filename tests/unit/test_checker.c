@@ -831,6 +831,80 @@ test_many_names(void **state)
 	ldns_rdf_deep_free(apex);
 }
 
+/*
+ * checker.c keeps namecheck's answer per (service, protocol) label pair: a
+ * checker that has seen a pair before must say word for word what a fresh
+ * checker says.  Labels differing only in case (the message quotes the
+ * label as written), the same service under another protocol or none, and
+ * more distinct pairs than the memo holds, so that entries are replaced.
+ */
+struct said_all {
+	size_t n;
+	char text[16][1200];
+};
+
+static void
+keep_all(void *ud, const struct finding *f)
+{
+	struct said_all *s = ud;
+
+	assert_true(s->n < 16);
+	snprintf(s->text[s->n], sizeof(s->text[0]), "%lu %s %s %s | %s | %s", f->line,
+	    check_info(f->check)->name, severity_name(f->severity), f->owner,
+	    f->message, f->primary != NULL ? f->primary : "-");
+	s->n++;
+}
+
+static void
+test_namecheck_memo(void **state)
+{
+	static const char *const owners[] = {
+		"_www._tcp", "_WWW._tcp", "_www._udp", "_imaps._udp", "_imaps._tcp",
+		"_IMAPS._udp", "_gc._tcp", "_GC._tcp", "_foo-bar._tcp", "_Foo-Bar._tcp",
+		"_x--x._tcp", "_sip+d2t._tcp", "_http.tcp", "_www.tcp", "_http",
+		"_www", "i._ipp._tcp", "i._ipp._sctp", "I._IPP._TCP", "_sip._tls",
+		"_matrix._tcp", "_xmpp._tcp", "_exp1._tcp", "_ABCDEFGHIJKLMNOP._tcp",
+	};
+	const size_t no = sizeof(owners) / sizeof(owners[0]);
+	ldns_rdf *apex = ldns_dname_new_frm_str("example.com.");
+	ldns_rdf *origin = ldns_dname_new_frm_str("example.com.");
+	static struct said_all fresh, kept;
+	struct sink fs = { keep_all, &fresh }, ks = { keep_all, &kept };
+	struct checker *ch = checker_create(&ctx, &ks, apex);
+	char buf[128];
+	size_t found = 0;
+
+	(void)state;
+	/* Three rounds: owners, 300 other names (the memo's slots taken), owners again. */
+	for (int round = 0; round < 3; round++)
+		for (size_t i = 0; i < (round == 1 ? 300 : no); i++) {
+			ldns_rr *rr;
+			struct rr_pos pos = { "t.zone", i + 1, 0, NULL };
+			struct checker *one = checker_create(&ctx, &fs, apex);
+			if (round == 1)
+				snprintf(buf, sizeof(buf), "_s%zu-%c._tcp SRV 0 0 1 web", i,
+				    "ab"[i % 2]);
+			else
+				snprintf(buf, sizeof(buf), "%s SRV 0 0 1 web", owners[i]);
+			assert_int_equal(ldns_rr_new_frm_str(&rr, buf, 60, origin, NULL),
+			    LDNS_STATUS_OK);
+			fresh.n = kept.n = 0;
+			checker_record(one, rr, &pos);
+			checker_record(ch, rr, &pos);
+			assert_int_equal(kept.n, fresh.n);
+			for (size_t k = 0; k < fresh.n; k++)
+				assert_string_equal(kept.text[k], fresh.text[k]);
+			found += fresh.n;
+			checker_destroy(one);
+			ldns_rr_free(rr);
+		}
+	/* The rows do draw findings: the comparison is not of nothing. */
+	assert_true(found > 2 * no);
+	checker_destroy(ch);
+	ldns_rdf_deep_free(apex);
+	ldns_rdf_deep_free(origin);
+}
+
 /* What a cross-record finding says: the owner and target names come back whole. */
 struct said {
 	enum check_id want;	/* the only check kept */
@@ -1037,6 +1111,7 @@ main(void)
 		cmocka_unit_test(test_txt_size_file_again),
 		cmocka_unit_test(test_reuse),
 		cmocka_unit_test(test_many_names),
+		cmocka_unit_test(test_namecheck_memo),
 		cmocka_unit_test(test_cross_record_names),
 		cmocka_unit_test(test_hash_case),
 		cmocka_unit_test(test_attrleaf_lookup),
