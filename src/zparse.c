@@ -465,14 +465,18 @@ zwire_escape(const char *p, size_t i, size_t n, uint8_t *byte)
  * ldns takes (a bad escape, a quote, an empty or long label, a long name,
  * a relative name without an origin) -- ldns's converter judges those.
  */
+/* The bytes that end a run of a name's label text: a dot, an escape, a quote. */
+static const unsigned char zwire_special[256] = { ['.'] = 1, ['\\'] = 1, ['"'] = 1 };
+
 static size_t
 zwire_dname(uint8_t *w, const struct ztok *a, const ldns_rdf *origin, size_t olen)
 {
-	size_t out = 1, lab = 0, start = 0, i, k;
+	const unsigned char *p = (const unsigned char *)a->p;
+	size_t out = 1, lab, start = 0, i = 0, n = a->n, k, lim;
 	uint8_t byte;
 
-	if (a->n == 1 && (a->p[0] == '@' || a->p[0] == '.')) {
-		if (a->p[0] == '.') {
+	if (n == 1 && (p[0] == '@' || p[0] == '.')) {
+		if (p[0] == '.') {
 			w[0] = 0;
 			return 1;
 		}
@@ -481,36 +485,43 @@ zwire_dname(uint8_t *w, const struct ztok *a, const ldns_rdf *origin, size_t ole
 		memcpy(w, ldns_rdf_data(origin), ldns_rdf_size(origin));
 		return ldns_rdf_size(origin);
 	}
-	if (a->n > 4 * 255)
+	if (n > 4 * 255)
 		return 0;	/* ldns's limit on the text */
-	for (i = 0; i < a->n; i += k) {
-		char c = a->p[i];
-
-		k = 1;
-		if (c == '"' || out >= ZPARSE_FIELD - 1)
+	for (;;) {
+		/*
+		 * A run of plain label bytes, copied as they are; each takes one
+		 * byte of w, so the run stops where w would be full.
+		 */
+		lim = i + (ZPARSE_FIELD - 1 - out);
+		if (lim > n)
+			lim = n;
+		while (i < lim && !zwire_special[p[i]])
+			w[out++] = p[i++];
+		if (i == n)
+			break;
+		if (p[i] == '"' || out >= ZPARSE_FIELD - 1)
 			return 0;
-		if (c == '\\') {
-			if ((k = zwire_escape(a->p, i, a->n, &byte)) == 0)
+		if (p[i] == '\\') {
+			if ((k = zwire_escape(a->p, i, n, &byte)) == 0)
 				return 0;
 			w[out++] = byte;
-			lab++;
-		} else if (c != '.') {
-			w[out++] = (uint8_t)c;
-			lab++;
+			i += k;
 		} else {
+			lab = out - start - 1;
 			if (lab == 0 || lab > 63)
 				return 0;
 			w[start] = (uint8_t)lab;
 			start = out++;
-			lab = 0;
+			i++;
 		}
 	}
+	lab = out - start - 1;
 	if (lab == 0) {		/* an unescaped dot last: absolute, the root label closes it */
 		w[start] = 0;
 		return out;
 	}
 	/* Relative: ldns reads "token.origin", at most 4 * 255 characters of it. */
-	if (origin == NULL || lab > 63 || a->n + 1 + olen > 4 * 255 ||
+	if (origin == NULL || lab > 63 || n + 1 + olen > 4 * 255 ||
 	    out + ldns_rdf_size(origin) > ZPARSE_FIELD - 1)
 		return 0;
 	w[start] = (uint8_t)lab;

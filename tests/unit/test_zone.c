@@ -1152,6 +1152,28 @@ static const char *const same_rows[] = {
 	"a IN PTR " L63 "." L63 "." L63 "." L58 "b",
 	L63 "." L63 "." L63 "." L58 "bc. IN A 192.0.2.1",
 	L63 "." L63 "." L63 "." L58 "bcd. IN A 192.0.2.1",
+	/* zwire_dname's runs: the limit of 255 wire bytes met in a run, at an escape, at a dot */
+	L63 "." L63 "." L63 "." "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\065 IN A 192.0.2.1",
+	L63 "." L63 "." L63 "." L58 "\\065 IN A 192.0.2.1",
+	L63 "." L63 "." L63 "." L58 "b\\065 IN A 192.0.2.1",
+	L63 "." L63 "." L63 "." L58 "aaa\\.. IN A 192.0.2.1",
+	L63 "." L63 "." L63 "." L58 "aaa.b IN A 192.0.2.1",
+	L63 "." L63 "." L63 "." L58 "aa.b IN A 192.0.2.1",
+	"a IN CNAME " "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\065",
+	"a IN CNAME " L63 "\\065",
+	"a IN CNAME " L63 "\\065.b.",
+	"a IN CNAME b." L63 "\\.",
+	"\\.\\. IN A 192.0.2.1",
+	"a\\..b IN A 192.0.2.1",
+	"a.\\. IN A 192.0.2.1",
+	"a\\\"b IN A 192.0.2.1",
+	"ab\\ IN A 192.0.2.1",
+	"\\ IN A 192.0.2.1",
+	/* owners of 254 characters and more that escapes make short */
+	L63 "." L63 "." L63 "." L58 "a\\.. IN A 192.0.2.1",
+	L63 "." L63 "." L63 "." "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\097\\. IN A 192.0.2.1",
+	L63 "." L63 "." L63 "." "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\\097\\.\\. IN A 192.0.2.1",
+	"\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097\\097 IN A 192.0.2.1",
 	/* addresses, numbers and strings */
 	"a IN A 0.0.0.0",
 	"a IN A 255.255.255.255",
@@ -1240,6 +1262,8 @@ test_fast_path_same(void **state)
  * the TTL is written, the type's case, or how the owner is escaped.
  */
 static const char *const shallow_rows[] = {
+	/* an owner of 254 characters, its wire form 254 bytes */
+	L63 "." L63 "." L63 "." L58 "a\\.. IN NSEC b A",
 	"a 300 IN NSEC b A",
 	"a 300 in nsec b A",
 	"a 300 IN NsEc b A",
