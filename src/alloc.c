@@ -70,6 +70,12 @@ alloc_pages_free(void *p, size_t n)
 	(void)n;
 	free(p);
 }
+
+void
+alloc_pages_release(void *p, size_t n, size_t off, size_t len)
+{
+	(void)p, (void)n, (void)off, (void)len;
+}
 #else
 extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);
@@ -209,6 +215,16 @@ alloc_pages_resize(void *p, size_t old, size_t n)
 	memcpy(q, p, old < n ? old : n);
 	alloc_pages_free(p, old);
 	return q;
+}
+
+void
+alloc_pages_release(void *p, size_t n, size_t off, size_t len)
+{
+	const size_t pg = 4096;
+	size_t a = (off + pg - 1) & ~(pg - 1), b = (off + len) & ~(pg - 1);
+
+	if (p != NULL && pages_of(n) != 0 && a < b)
+		(void)madvise((unsigned char *)p + a, b - a, MADV_DONTNEED);
 }
 
 void

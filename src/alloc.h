@@ -52,6 +52,11 @@ void *alloc_pages(size_t n);
  * contents kept and new bytes zeroed; NULL on failure, p unchanged.
  */
 void *alloc_pages_resize(void *p, size_t old, size_t n);
+/*
+ * Gives back the whole pages of bytes [off, off + len) of the block p of n
+ * bytes, which read as zeros afterwards (malloc's blocks: nothing).
+ */
+void alloc_pages_release(void *p, size_t n, size_t off, size_t len);
 /* Frees the block p of n bytes (p may be NULL). */
 void alloc_pages_free(void *p, size_t n);
 

@@ -8,9 +8,24 @@
  * matters to a cross-record check (a 56-bit hash of the lowercased wire name
  * with 8 fact bits in the low byte, open addressing, load <= 3/4: 11-21
  * bytes a name, about 14 on average), plus one reference per record whose
- * check waits for the whole zone (an SRV with its target inside the zone,
- * a browse PTR, a "." SRV, a run of TXT records at a DNS-SD instance): 16
- * bytes and its names, compressed against the apex, in one arena.
+ * check waits for the whole zone, 16 bytes and a record of its names,
+ * compressed against the apex:
+ *   - an SRV whose target had no address yet (on its own list, srvs): swept
+ *     away whenever the list fills (xref_sweep) once its target has one,
+ *     so a zone that gives each host after its SRV keeps a few of them;
+ *   - a browse PTR (and subtype PTR): the instance's name once, the
+ *     browsing owner only where it is not the instance minus its first
+ *     label, and room for the instance's TXT run (7 bytes), which joins it
+ *     when it comes soon after with the same owner bytes (txt_join, a cache
+ *     of the last RECENT_N browse references): about 50 bytes an instance
+ *     for its PTR and TXT;
+ *   - a "." SRV, and a TXT run that found no browse record to join.
+ * Tables of pages of their own (alloc_pages), so that grown and merged
+ * ones go back to the system; checker_finish sorts the references in place
+ * and judges them name by name, with no copy and no table of its own.
+ * Measured (bench/zone-bench, 1M records): dnssd 30 MB peak RSS at -j 1,
+ * 36 MB at -j 2 (250k instances: 8 MB of names, 4 MB of references, 9 MB
+ * of records, 6 MB the process itself).
  */
 #ifndef SRVLINT_CHECKER_IMPL_H
 #define SRVLINT_CHECKER_IMPL_H
@@ -87,7 +102,7 @@ struct nametab {
 enum ref_kind {
 	REF_SRV_TARGET,		/* key: target; srv-target-cname / -no-address */
 	REF_SRV_DOT,		/* key: owner; srv-target-dot-mixed */
-	REF_BROWSE,		/* key: instance; dnssd-instance-no-srv / -no-txt */
+	REF_BROWSE,		/* key: instance; dnssd-instance-no-srv / -no-txt (and a TXT run) */
 	REF_TXT_SIZE		/* txt-size; the size follows the owner */
 };
 
@@ -95,27 +110,47 @@ enum ref_kind {
  * A check that waits for the whole zone: 16 bytes, plus its record in the
  * arena.  A record is a 4-byte header (kind and name encodings in byte 0,
  * the index of its struct ref_pos in bytes 1-3), the owner, then the
- * target (a dname, or for REF_TXT_SIZE a 4-byte size).  Names inside the
- * apex are kept without it, and a target that is a suffix of the owner
- * (_http._tcp.h1 -> h1) is kept as the label index where it starts.
+ * target (a dname, or for REF_TXT_SIZE a 4-byte size); a browse record
+ * keeps only the target when the owner is the target without its first
+ * label (REC_OWNER_TGT1), and ends in REC_EXT_LEN bytes for its instance's
+ * TXT run (the run's line, 4 bytes, and size, 3; size 0: none).  Names
+ * inside the apex are kept without it, and a target that is a suffix of
+ * the owner (_http._tcp.h1 -> h1) is kept as the label index where it
+ * starts.  The arena holds records only, in the order of the references.
  */
 struct ref {
-	uint64_t key;		/* hash of the name the check looks up */
+	uint64_t key;		/* hash of the name the check looks up (KEY_MASK bits) | kind */
 	uint32_t line;
 	uint32_t rec;		/* arena offset of the record */
 };
 
-#define REC_KIND	0x0fu	/* enum ref_kind */
+#define REC_KIND	0x03u	/* enum ref_kind */
+#define REC_OWNER_TGT1	0x04u	/* no owner: it is the target from its second label on */
 #define REC_OWNER_REL	0x10u	/* the owner is relative to the apex */
 #define REC_TGT_REL	0x20u	/* the target is relative to the apex */
 #define REC_TGT_SUFFIX	0x40u	/* the target is one byte: a label index of the owner */
 #define REC_TGT_NONE	0x80u	/* no target */
+#define REC_EXT_LEN	7u
+
+/* References are swept (xref_sweep) when their array fills from this many on. */
+#define REF_SWEEP_MIN	1024u
+
+/* Browse references made lately, by instance: where a TXT run may join (txt_join). */
+#define RECENT_N	1024u
+
+/* References and their records (the arena holds records only, in their order). */
+struct reflist {
+	struct ref *refs;
+	size_t n, cap;
+	uint8_t *arena;
+	size_t alen, acap;
+};
 
 /* Where references came from: interned, so 16 bytes serve many refs. */
 struct ref_pos {
 	check_set disabled;
 	uint32_t file;		/* index into checker.files, or NO_STR */
-	uint32_t domain;	/* arena offset of a NUL-terminated string, or NO_STR */
+	uint32_t domain;	/* offset in checker.strs of a NUL-terminated string, or NO_STR */
 };
 #define NO_STR 0xffffffffu
 
@@ -148,19 +183,20 @@ struct checker {
 	struct { uint64_t key; unsigned facts; } pend[16];
 	unsigned npend;
 
-	struct ref *refs;
-	size_t nrefs, caprefs;
+	struct reflist refs;	/* browse, "." SRV and TXT references */
+	struct reflist srvs;	/* SRV references: swept as their targets are met */
 
 	struct ref_pos *pos;
 	size_t npos, cappos;
 	const struct rr_pos *last_pos_src;	/* non-NULL: last_pos is ch->pos[npos - 1] */
 	struct rr_pos last_pos;
 
-	uint32_t *files;	/* arena offsets of interned file names */
+	uint32_t *files;	/* offsets in strs of interned file names */
 	size_t nfiles, capfiles;
 
-	uint8_t *arena;
-	size_t alen, acap;
+	uint8_t *strs;		/* file names and domains (struct ref_pos) */
+	size_t slen, scap;
+	struct { uint64_t key; uint32_t ref; } recent[RECENT_N];
 
 	struct txt_acc txt;
 	/*

@@ -255,28 +255,52 @@ grow(void **arr, size_t *cap, size_t n, size_t size)
 	return 0;
 }
 
-/* Copies len bytes into the arena; returns their offset, or NO_STR. */
-static uint32_t
-arena_put(struct checker *ch, const void *data, size_t len)
+/* Room for len more bytes in a byte array; 0, or -1 when out of memory. */
+static int
+bytes_room(uint8_t **buf, size_t *blen, size_t *bcap, size_t len)
 {
-	uint32_t off;
-
-	while (ch->alen + len > ch->acap) {
-		size_t ncap = ch->acap != 0 ? ch->acap * 2 : 4096;
+	while (*blen + len > *bcap) {
+		size_t ncap = *bcap != 0 ? *bcap * 2 : 4096;
 		uint8_t *p;
 		if (ncap > 0xfffffff0u) {
 			alloc_refused();	/* offsets are 32 bits: a failure, never a pass */
-			return NO_STR;
+			return -1;
 		}
-		p = alloc_pages_resize(ch->arena, ch->acap, ncap);
+		p = alloc_pages_resize(*buf, *bcap, ncap);
 		if (p == NULL)
-			return NO_STR;
-		ch->arena = p;
-		ch->acap = ncap;
+			return -1;
+		*buf = p;
+		*bcap = ncap;
 	}
-	off = (uint32_t)ch->alen;
-	memcpy(ch->arena + off, data, len);
-	ch->alen += len;
+	return 0;
+}
+
+/* Copies len bytes into a list's records; returns their offset, or NO_STR. */
+static uint32_t
+arena_put(struct reflist *L, const void *data, size_t len)
+{
+	uint32_t off;
+
+	if (bytes_room(&L->arena, &L->alen, &L->acap, len) != 0)
+		return NO_STR;
+	off = (uint32_t)L->alen;
+	memcpy(L->arena + off, data, len);
+	L->alen += len;
+	return off;
+}
+
+/* Copies a NUL-terminated string into the strings; its offset, or NO_STR. */
+static uint32_t
+strs_put(struct checker *ch, const char *s)
+{
+	size_t len = strlen(s) + 1;
+	uint32_t off;
+
+	if (bytes_room(&ch->strs, &ch->slen, &ch->scap, len) != 0)
+		return NO_STR;
+	off = (uint32_t)ch->slen;
+	memcpy(ch->strs + off, s, len);
+	ch->slen += len;
 	return off;
 }
 
@@ -284,11 +308,11 @@ static uint32_t
 intern_file(struct checker *ch, const char *file)
 {
 	for (size_t i = 0; i < ch->nfiles; i++)
-		if (strcmp((const char *)ch->arena + ch->files[i], file) == 0)
+		if (strcmp((const char *)ch->strs + ch->files[i], file) == 0)
 			return (uint32_t)i;
 	if (grow((void **)&ch->files, &ch->capfiles, ch->nfiles, sizeof(uint32_t)) != 0)
 		return NO_STR;
-	ch->files[ch->nfiles] = arena_put(ch, file, strlen(file) + 1);
+	ch->files[ch->nfiles] = strs_put(ch, file);
 	if (ch->files[ch->nfiles] == NO_STR)
 		return NO_STR;
 	return (uint32_t)ch->nfiles++;
@@ -306,8 +330,9 @@ intern_pos(struct checker *ch, const struct rr_pos *pos)
 		return (uint32_t)(ch->npos - 1);
 	p.disabled = pos->disabled;
 	p.file = pos->file != NULL ? intern_file(ch, pos->file) : NO_STR;
-	p.domain = pos->domain != NULL ?
-	    arena_put(ch, pos->domain, strlen(pos->domain) + 1) : NO_STR;
+	p.domain = pos->domain != NULL ? strs_put(ch, pos->domain) : NO_STR;
+	if ((pos->file != NULL && p.file == NO_STR) || (pos->domain != NULL && p.domain == NO_STR))
+		return NO_STR;
 	if (grow((void **)&ch->pos, &ch->cappos, ch->npos, sizeof(p)) != 0)
 		return NO_STR;
 	ch->pos[ch->npos] = p;
@@ -318,7 +343,8 @@ intern_pos(struct checker *ch, const struct rr_pos *pos)
 
 /* Appends a name: relative to the apex when it lies inside (returns 1), else whole. */
 static int
-put_name(struct checker *ch, const uint8_t *w, size_t len, uint32_t *off)
+put_name(const struct checker *ch, struct reflist *L, const uint8_t *w, size_t len,
+    uint32_t *off)
 {
 	static const uint8_t root = 0;
 	struct dname d;
@@ -327,12 +353,12 @@ put_name(struct checker *ch, const uint8_t *w, size_t len, uint32_t *off)
 	if (ch->apex_len != 0 && xref_dname_parse(&d, w, len) == 0 && xref_inside(ch, &d) &&
 	    memcmp(w + len - ch->apex_len, ch->apex, ch->apex_len) == 0) {
 		size_t rl = len - ch->apex_len;
-		if ((rl > 0 && arena_put(ch, w, rl) == NO_STR) ||
-		    arena_put(ch, &root, 1) == NO_STR)
+		if ((rl > 0 && arena_put(L, w, rl) == NO_STR) ||
+		    arena_put(L, &root, 1) == NO_STR)
 			*off = NO_STR;
 		return 1;
 	}
-	if (arena_put(ch, w, len) == NO_STR)
+	if (arena_put(L, w, len) == NO_STR)
 		*off = NO_STR;
 	return 0;
 }
@@ -356,68 +382,94 @@ suffix_index(const uint8_t *owner, size_t olen, const uint8_t *target, size_t tl
 	return -1;
 }
 
+/* Nonzero when owner is, byte for byte, target without its first label. */
+static int
+owner_is_tgt1(const uint8_t *owner, size_t olen, const uint8_t *target, size_t tlen)
+{
+	return tlen > 1 && target[0] != 0 && 1u + target[0] < tlen &&
+	    tlen - 1u - target[0] == olen && memcmp(target + 1 + target[0], owner, olen) == 0;
+}
+
+static void xref_sweep(struct checker *ch);
+
 void
 xref_add(struct checker *ch, enum ref_kind kind, uint64_t key,
     const struct rr_pos *pos, unsigned long line,
     const uint8_t *owner, size_t owner_len,
     const uint8_t *target, size_t target_len, uint32_t size)
 {
+	static const uint8_t ext[REC_EXT_LEN];
 	struct ref r;
 	uint32_t pi, off = 0;
 	uint8_t hdr[4];
-	size_t start = ch->alen;
+	struct reflist *L = kind == REF_SRV_TARGET ? &ch->srvs : &ch->refs;
+	size_t start = L->alen;
 	int k = -1;
 
-	if (grow((void **)&ch->refs, &ch->caprefs, ch->nrefs, sizeof(r)) != 0)
+	/*
+	 * Full: first drop what can no longer be reported, and grow only when
+	 * that freed less than half, so that each reference is swept a bounded
+	 * number of times.
+	 */
+	if (L == &ch->srvs && L->n == L->cap && L->n >= REF_SWEEP_MIN) {
+		xref_sweep(ch);
+		if (L->n > L->cap / 2 && grow((void **)&L->refs, &L->cap, L->cap, sizeof(r)) != 0)
+			goto oom;
+	}
+	if (grow((void **)&L->refs, &L->cap, L->n, sizeof(r)) != 0)
 		goto oom;
 	pi = intern_pos(ch, pos);
 	if (pi == NO_STR || pi > 0xffffffu)
 		goto oom;
-	start = ch->alen;
+	start = L->alen;
 	hdr[0] = (uint8_t)kind;
 	hdr[1] = (uint8_t)(pi >> 16);
 	hdr[2] = (uint8_t)(pi >> 8);
 	hdr[3] = (uint8_t)pi;
-	if (arena_put(ch, hdr, 4) == NO_STR)
+	if (arena_put(L, hdr, 4) == NO_STR)
 		goto oom;
-	if (put_name(ch, owner, owner_len, &off))
-		ch->arena[start] |= REC_OWNER_REL;
-	if (kind == REF_TXT_SIZE) {
-		uint8_t sz[4] = { (uint8_t)(size >> 24), (uint8_t)(size >> 16),
-		    (uint8_t)(size >> 8), (uint8_t)size };
-		if (arena_put(ch, sz, 4) == NO_STR)
-			off = NO_STR;
-	} else if (target == NULL) {
-		ch->arena[start] |= REC_TGT_NONE;
-	} else if ((k = suffix_index(owner, owner_len, target, target_len)) >= 0) {
-		uint8_t kb = (uint8_t)k;
-		ch->arena[start] |= REC_TGT_SUFFIX;
-		if (arena_put(ch, &kb, 1) == NO_STR)
-			off = NO_STR;
-	} else if (put_name(ch, target, target_len, &off)) {
-		ch->arena[start] |= REC_TGT_REL;
+	if (kind == REF_BROWSE && target != NULL &&
+	    owner_is_tgt1(owner, owner_len, target, target_len)) {
+		/* <Instance>.<type> browsed from <type>: the owner is kept once. */
+		L->arena[start] |= REC_OWNER_TGT1;
+		if (put_name(ch, L, target, target_len, &off))
+			L->arena[start] |= REC_TGT_REL;
+	} else {
+		if (put_name(ch, L, owner, owner_len, &off))
+			L->arena[start] |= REC_OWNER_REL;
+		if (kind == REF_TXT_SIZE) {
+			uint8_t sz[4] = { (uint8_t)(size >> 24), (uint8_t)(size >> 16),
+			    (uint8_t)(size >> 8), (uint8_t)size };
+			if (arena_put(L, sz, 4) == NO_STR)
+				off = NO_STR;
+		} else if (target == NULL) {
+			L->arena[start] |= REC_TGT_NONE;
+		} else if ((k = suffix_index(owner, owner_len, target, target_len)) >= 0) {
+			uint8_t kb = (uint8_t)k;
+			L->arena[start] |= REC_TGT_SUFFIX;
+			if (arena_put(L, &kb, 1) == NO_STR)
+				off = NO_STR;
+		} else if (put_name(ch, L, target, target_len, &off)) {
+			L->arena[start] |= REC_TGT_REL;
+		}
 	}
+	/* A browse record has room for its instance's TXT run (xref_txt_flush). */
+	if (kind == REF_BROWSE && arena_put(L, ext, sizeof(ext)) == NO_STR)
+		off = NO_STR;
 	if (off == NO_STR)
 		goto oom;
-	r.key = key;
+	r.key = key_of(key) | (uint64_t)kind;
 	r.line = line > 0xffffffffUL ? 0xffffffffu : (uint32_t)line;
 	r.rec = (uint32_t)start;
-	ch->refs[ch->nrefs++] = r;
+	if (kind == REF_BROWSE) {
+		ch->recent[(r.key >> 8) % RECENT_N].key = r.key;
+		ch->recent[(r.key >> 8) % RECENT_N].ref = (uint32_t)L->n;
+	}
+	L->refs[L->n++] = r;
 	return;
 oom:
-	ch->alen = start;
+	L->alen = start;
 	ch->oom = 1;
-}
-
-void
-xref_txt_flush(struct checker *ch)
-{
-	struct txt_acc *t = &ch->txt;
-
-	if (t->key != 0)
-		xref_add(ch, REF_TXT_SIZE, t->key, &t->pos, t->line,
-		    t->owner, t->owner_len, NULL, 0, t->size);
-	t->key = 0;
 }
 
 /* --- reading records back ------------------------------------------------- */
@@ -431,7 +483,9 @@ struct rec_view {
 	uint8_t target[256];
 	size_t tlen;		/* 0: none */
 	uint32_t size;		/* REF_TXT_SIZE */
-	uint32_t size_off;	/* arena offset of the size */
+	uint32_t ext;		/* REF_BROWSE: arena offset of its TXT run */
+	uint32_t tline, tsize;	/* REF_BROWSE: that run (tsize 0: none) */
+	uint32_t end;		/* arena offset after the record */
 };
 
 /* Bytes of the wire name at p, its root label included. */
@@ -462,62 +516,137 @@ get_name(const struct checker *ch, const uint8_t *p, int rel, uint8_t *out, size
 	return n;
 }
 
-static unsigned
-rec_kind(const struct checker *ch, const struct ref *r)
-{
-	return ch->arena[r->rec] & REC_KIND;
-}
-
 static uint32_t
-rec_pos(const struct checker *ch, const struct ref *r)
+get32(const uint8_t *p)
 {
-	const uint8_t *h = ch->arena + r->rec;
-
-	return (uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3];
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
 static void
-rec_read(const struct checker *ch, const struct ref *r, struct rec_view *v)
+rec_read(const struct checker *ch, const struct reflist *L, const struct ref *r,
+    struct rec_view *v)
 {
-	const uint8_t *h = ch->arena + r->rec, *p = h + 4;
+	const uint8_t *h = L->arena + r->rec, *p = h + 4;
 	unsigned flags = h[0];
 	struct dname d;
 	size_t sl;
 
 	v->kind = flags & REC_KIND;
-	v->pos = rec_pos(ch, r);
-	p += get_name(ch, p, (flags & REC_OWNER_REL) != 0, v->owner, &v->olen);
+	v->pos = (uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3];
 	v->tlen = 0;
 	v->size = 0;
-	if (v->kind == REF_TXT_SIZE) {
-		v->size_off = (uint32_t)(p - ch->arena);
-		v->size = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-		    (uint32_t)p[2] << 8 | p[3];
-	} else if (flags & REC_TGT_NONE) {
-		/* no target */
-	} else if (flags & REC_TGT_SUFFIX) {
-		if (xref_dname_parse(&d, v->owner, v->olen) == 0 && p[0] <= d.n) {
-			const uint8_t *t = dname_suffix(&d, p[0], &sl);
-			memcpy(v->target, t, sl);
-			v->tlen = sl;
-		}
+	v->ext = 0;
+	v->tline = v->tsize = 0;
+	if (flags & REC_OWNER_TGT1) {
+		p += get_name(ch, p, (flags & REC_TGT_REL) != 0, v->target, &v->tlen);
+		v->olen = v->tlen - 1u - v->target[0];
+		memcpy(v->owner, v->target + 1 + v->target[0], v->olen);
 	} else {
-		(void)get_name(ch, p, (flags & REC_TGT_REL) != 0, v->target, &v->tlen);
+		p += get_name(ch, p, (flags & REC_OWNER_REL) != 0, v->owner, &v->olen);
+		if (v->kind == REF_TXT_SIZE) {
+			v->size = get32(p);
+			p += 4;
+		} else if (flags & REC_TGT_NONE) {
+			/* no target */
+		} else if (flags & REC_TGT_SUFFIX) {
+			if (xref_dname_parse(&d, v->owner, v->olen) == 0 && p[0] <= d.n) {
+				const uint8_t *t = dname_suffix(&d, p[0], &sl);
+				memcpy(v->target, t, sl);
+				v->tlen = sl;
+			}
+			p++;
+		} else {
+			p += get_name(ch, p, (flags & REC_TGT_REL) != 0, v->target, &v->tlen);
+		}
 	}
+	if (v->kind == REF_BROWSE) {
+		v->ext = (uint32_t)(p - L->arena);
+		v->tline = get32(p);
+		v->tsize = (uint32_t)p[4] << 16 | (uint32_t)p[5] << 8 | p[6];
+		p += REC_EXT_LEN;
+	}
+	v->end = (uint32_t)(p - L->arena);
 }
 
-static void
-rec_set_size(struct checker *ch, const struct ref *r, uint32_t size)
+/*
+ * Puts the TXT run t into the browse record of its instance, when one was
+ * made lately in this checker with the same names and place: the run then
+ * costs no reference of its own (and no second copy of the instance).
+ */
+static int
+txt_join(struct checker *ch, const struct txt_acc *t)
 {
+	uint64_t k = key_of(t->key) | REF_BROWSE;
+	size_t slot = (k >> 8) % RECENT_N;
 	struct rec_view v;
+	uint32_t pi;
 	uint8_t *p;
 
-	rec_read(ch, r, &v);
-	p = ch->arena + v.size_off;
-	p[0] = (uint8_t)(size >> 24);
-	p[1] = (uint8_t)(size >> 16);
-	p[2] = (uint8_t)(size >> 8);
-	p[3] = (uint8_t)size;
+	if (ch->recent[slot].key != k || ch->recent[slot].ref >= ch->refs.n ||
+	    ch->refs.refs[ch->recent[slot].ref].key != k)
+		return 0;
+	if ((pi = intern_pos(ch, &t->pos)) == NO_STR)
+		return 0;
+	rec_read(ch, &ch->refs, &ch->refs.refs[ch->recent[slot].ref], &v);
+	if (v.pos != pi || v.tsize != 0 || v.tlen != t->owner_len ||
+	    memcmp(v.target, t->owner, v.tlen) != 0)
+		return 0;
+	p = ch->refs.arena + v.ext;
+	p[0] = (uint8_t)(t->line >> 24);
+	p[1] = (uint8_t)(t->line >> 16);
+	p[2] = (uint8_t)(t->line >> 8);
+	p[3] = (uint8_t)t->line;
+	p[4] = (uint8_t)(t->size >> 16);
+	p[5] = (uint8_t)(t->size >> 8);
+	p[6] = (uint8_t)t->size;
+	ch->recent[slot].key = 0;
+	return 1;
+}
+
+void
+xref_txt_flush(struct checker *ch)
+{
+	struct txt_acc *t = &ch->txt;
+
+	if (t->key != 0 && (t->line > 0xffffffffUL || !txt_join(ch, t)))
+		xref_add(ch, REF_TXT_SIZE, t->key, &t->pos, t->line,
+		    t->owner, t->owner_len, NULL, 0, t->size);
+	t->key = 0;
+}
+
+/*
+ * Drops the references that no fact to come can make report: an SRV whose
+ * target has an address (or is unknown), and moves the records that stay
+ * down over the gaps (the arena holds records only, in reference order).
+ * A dropped SRV puts NF_SRV_REAL on its owner, as one that never waited.
+ */
+static void
+xref_sweep(struct checker *ch)
+{
+	struct reflist *L = &ch->srvs;
+	struct rec_view v;
+	size_t w = 0;
+	uint32_t at = 0;
+
+	(void)xref_flush(ch);
+	for (size_t i = 0; i < L->n; i++) {
+		struct ref r = L->refs[i];
+		uint32_t len;
+		rec_read(ch, L, &r, &v);
+		len = v.end - r.rec;
+		if (xref_facts(ch, r.key) & (NF_ADDR | NF_UNKNOWN)) {
+			(void)xref_fact(ch, xref_hash(v.owner, v.olen), NF_SRV | NF_SRV_REAL);
+			continue;
+		}
+		if (at != r.rec)
+			memmove(L->arena + at, L->arena + r.rec, len);
+		r.rec = at;
+		at += len;
+		L->refs[w++] = r;
+	}
+	(void)xref_flush(ch);
+	L->n = w;
+	L->alen = at;
 }
 
 /* --- lifecycle -------------------------------------------------------------- */
@@ -539,23 +668,32 @@ checker_create(const struct lint_ctx *ctx, const struct sink *sink,
 	return ch;
 }
 
+static void
+reflist_free(struct reflist *L)
+{
+	alloc_pages_free(L->refs, L->cap * sizeof(*L->refs));
+	alloc_pages_free(L->arena, L->acap);
+	memset(L, 0, sizeof(*L));
+}
+
 /* Frees every fact and reference, leaving ch empty and usable. */
 static void
 checker_clear(struct checker *ch)
 {
 	nametab_free(&ch->names);
 	ch->npend = 0;
-	alloc_pages_free(ch->refs, ch->caprefs * sizeof(*ch->refs));
+	reflist_free(&ch->refs);
+	reflist_free(&ch->srvs);
 	alloc_pages_free(ch->pos, ch->cappos * sizeof(*ch->pos));
 	alloc_pages_free(ch->files, ch->capfiles * sizeof(*ch->files));
-	alloc_pages_free(ch->arena, ch->acap);
-	ch->refs = NULL, ch->nrefs = ch->caprefs = 0;
+	alloc_pages_free(ch->strs, ch->scap);
 	ch->pos = NULL, ch->npos = ch->cappos = 0;
 	ch->files = NULL, ch->nfiles = ch->capfiles = 0;
-	ch->arena = NULL, ch->alen = ch->acap = 0;
+	ch->strs = NULL, ch->slen = ch->scap = 0;
 	ch->last_pos_src = NULL;
 	ch->txt.key = 0;
 	ch->has_soa = 0;
+	memset(ch->recent, 0, sizeof(ch->recent));
 }
 
 void
@@ -577,10 +715,61 @@ checker_name_unknown(struct checker *ch, const ldns_rdf *name)
 	    NF_UNKNOWN);
 }
 
+/* Bytes a merge copies before it gives the copied part of src back. */
+#define MERGE_STEP ((size_t)1 << 20)
+
+/*
+ * Moves the references of S to the end of D, their records whole (offsets
+ * shift by abase, pos indices by pbase), a step at a time, each step's
+ * pages of S given back once copied: a merge holds one copy of them, not
+ * two.  0, or -1 when out of memory.
+ */
+static int
+merge_list(struct checker *dst, struct reflist *D, struct reflist *S, uint32_t pbase)
+{
+	uint32_t abase = (uint32_t)D->alen;
+	size_t ncap;
+
+	(void)dst;
+	if (bytes_room(&D->arena, &D->alen, &D->acap, S->alen) != 0)
+		return -1;
+	for (size_t o = 0; o < S->alen; o += MERGE_STEP) {
+		size_t n = S->alen - o < MERGE_STEP ? S->alen - o : MERGE_STEP;
+		memcpy(D->arena + D->alen + o, S->arena + o, n);
+		alloc_pages_release(S->arena, S->acap, o, n);
+	}
+	D->alen += S->alen;
+	for (ncap = D->cap ? D->cap : 64; ncap < D->n + S->n; ncap *= 2)
+		;
+	if (ncap != D->cap) {
+		struct ref *p = alloc_pages_resize(D->refs, D->cap * sizeof(*p), ncap * sizeof(*p));
+		if (p == NULL)
+			return -1;
+		D->refs = p;
+		D->cap = ncap;
+	}
+	for (size_t i = 0; i < S->n; i++) {
+		struct ref r = S->refs[i];
+		uint8_t *h;
+		uint32_t pi;
+		r.rec += abase;
+		h = D->arena + r.rec;
+		pi = ((uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3]) + pbase;
+		h[1] = (uint8_t)(pi >> 16);
+		h[2] = (uint8_t)(pi >> 8);
+		h[3] = (uint8_t)pi;
+		D->refs[D->n++] = r;
+		if ((i + 1) % (MERGE_STEP / sizeof(r)) == 0)
+			alloc_pages_release(S->refs, S->cap * sizeof(r),
+			    (i + 1 - MERGE_STEP / sizeof(r)) * sizeof(r), MERGE_STEP);
+	}
+	return 0;
+}
+
 int
 checker_merge(struct checker *dst, struct checker *src)
 {
-	uint32_t abase, pbase;
+	uint32_t pbase, sbase;
 	uint32_t *fmap = NULL;
 	int rc = -1;
 
@@ -598,45 +787,34 @@ checker_merge(struct checker *dst, struct checker *src)
 		alloc_pages_free(s->slot, (size_t)s->cap * sizeof(uint64_t));
 		memset(s, 0, sizeof(*s));
 	}
-	/* The arena moves whole: src offsets shift by abase. */
 	fmap = calloc(src->nfiles + 1, sizeof(*fmap));
 	if (fmap == NULL)
 		goto out;
 	for (size_t i = 0; i < src->nfiles; i++) {
-		fmap[i] = intern_file(dst, (const char *)src->arena + src->files[i]);
+		fmap[i] = intern_file(dst, (const char *)src->strs + src->files[i]);
 		if (fmap[i] == NO_STR)
 			goto out;
 	}
-	abase = (uint32_t)dst->alen;
-	if (src->alen > 0 && arena_put(dst, src->arena, src->alen) == NO_STR)
+	sbase = (uint32_t)dst->slen;
+	if (bytes_room(&dst->strs, &dst->slen, &dst->scap, src->slen) != 0)
 		goto out;
-	alloc_pages_free(src->arena, src->acap);
-	src->arena = NULL, src->alen = src->acap = 0;
+	if (src->slen > 0)
+		memcpy(dst->strs + dst->slen, src->strs, src->slen);
+	dst->slen += src->slen;
 	pbase = (uint32_t)dst->npos;
 	for (size_t i = 0; i < src->npos; i++) {
 		struct ref_pos p = src->pos[i];
 		if (grow((void **)&dst->pos, &dst->cappos, dst->npos, sizeof(p)) != 0)
 			goto out;
 		p.file = p.file != NO_STR ? fmap[p.file] : NO_STR;
-		p.domain = p.domain != NO_STR ? p.domain + abase : NO_STR;
+		p.domain = p.domain != NO_STR ? p.domain + sbase : NO_STR;
 		dst->pos[dst->npos++] = p;
 	}
 	if (dst->npos > 0xffffffu)
 		goto out;
-	for (size_t i = 0; i < src->nrefs; i++) {
-		struct ref r = src->refs[i];
-		uint8_t *h;
-		uint32_t pi;
-		if (grow((void **)&dst->refs, &dst->caprefs, dst->nrefs, sizeof(r)) != 0)
-			goto out;
-		r.rec += abase;
-		h = dst->arena + r.rec;
-		pi = ((uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3]) + pbase;
-		h[1] = (uint8_t)(pi >> 16);
-		h[2] = (uint8_t)(pi >> 8);
-		h[3] = (uint8_t)pi;
-		dst->refs[dst->nrefs++] = r;
-	}
+	if (merge_list(dst, &dst->refs, &src->refs, pbase) != 0 ||
+	    merge_list(dst, &dst->srvs, &src->srvs, pbase) != 0)
+		goto out;
 	if (xref_flush(dst) != 0)
 		goto out;
 	/* The next record of dst must not reuse a pos of src. */
@@ -654,37 +832,13 @@ out:
 
 /* --- the cross-record checks ---------------------------------------------- */
 
-/* The file name of a reference, "" when none. */
+/* The file name of an interned pos, "" when none. */
 static const char *
-ref_file(const struct checker *ch, const struct ref *r)
+pos_file(const struct checker *ch, uint32_t pos)
 {
-	uint32_t f = ch->pos[rec_pos(ch, r)].file;
+	uint32_t f = ch->pos[pos].file;
 
-	return f != NO_STR ? (const char *)ch->arena + ch->files[f] : "";
-}
-
-
-/*
- * File name, line, kind.  Names, not file indices: the indices follow the
- * order in which a checker met the files, which depends on -j, and the
- * first browse PTR of an instance must be the same for every -j.
- */
-static int
-ref_cmp(const void *a, const void *b, void *ud)
-{
-	const struct checker *ch = ud;
-	const struct ref *x = a, *y = b;
-	uint32_t fx = ch->pos[rec_pos(ch, x)].file;
-	uint32_t fy = ch->pos[rec_pos(ch, y)].file;
-	int c;
-
-	if (fx != fy && (c = strcmp(ref_file(ch, x), ref_file(ch, y))) != 0)
-		return c;
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	if (rec_kind(ch, x) != rec_kind(ch, y))
-		return rec_kind(ch, x) < rec_kind(ch, y) ? -1 : 1;
-	return 0;
+	return f != NO_STR ? (const char *)ch->strs + ch->files[f] : "";
 }
 
 /* Presentation form of a wire name (malloc'd, or NULL). */
@@ -695,15 +849,15 @@ name_str(const uint8_t *w, size_t len)
 }
 
 static void
-xref_report(struct checker *ch, const struct ref *r, const struct rec_view *v,
+xref_report(struct checker *ch, uint32_t pos, uint32_t line, const uint8_t *ow, size_t olen,
     enum check_id id, enum severity sev, const char *type, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
+    __attribute__((format(printf, 9, 10)));
 
 static void
-xref_report(struct checker *ch, const struct ref *r, const struct rec_view *v,
+xref_report(struct checker *ch, uint32_t pos, uint32_t line, const uint8_t *ow, size_t olen,
     enum check_id id, enum severity sev, const char *type, const char *fmt, ...)
 {
-	const struct ref_pos *p = &ch->pos[v->pos];
+	const struct ref_pos *p = &ch->pos[pos];
 	char msg[1024];
 	struct finding f;
 	va_list ap;
@@ -714,16 +868,16 @@ xref_report(struct checker *ch, const struct ref *r, const struct rec_view *v,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	owner = name_str(v->owner, v->olen);
+	owner = name_str(ow, olen);
 	finding_init(&f, id);
 	if (sev != SEV_OFF)
 		f.severity = sev;
 	f.message = msg;
 	f.owner = owner != NULL ? owner : "?";
 	f.type = type;
-	f.file = p->file != NO_STR ? (const char *)ch->arena + ch->files[p->file] : NULL;
-	f.line = r->line;
-	f.domain = p->domain != NO_STR ? (const char *)ch->arena + p->domain : NULL;
+	f.file = p->file != NO_STR ? (const char *)ch->strs + ch->files[p->file] : NULL;
+	f.line = line;
+	f.domain = p->domain != NO_STR ? (const char *)ch->strs + p->domain : NULL;
 	sink_emit(ch->sink, &f);
 	free(owner);
 }
@@ -793,14 +947,16 @@ finish_srv_target(struct checker *ch, const struct ref *r, const struct rec_view
 	 */
 	if ((f & (NF_CNAME | NF_ADDR)) == NF_CNAME) {
 		t = name_str(v->target, v->tlen);
-		xref_report(ch, r, v, CHECK_SRV_TARGET_CNAME, SEV_OFF, "SRV",
+		xref_report(ch, v->pos, r->line, v->owner, v->olen, CHECK_SRV_TARGET_CNAME,
+		    SEV_OFF, "SRV",
 		    "the target %s is an alias (CNAME), which SRV targets must not be: "
 		    "point the SRV record at the canonical host name", t ? t : "?");
 		free(t);
 	} else if (!(f & NF_ADDR) && !target_elsewhere(ch, v->target, v->tlen)) {
 		t = name_str(v->target, v->tlen);
 		int frag = ref_in_fragment(ch, v);
-		xref_report(ch, r, v, CHECK_SRV_TARGET_NO_ADDRESS, frag ? SEV_NOTE : SEV_OFF, "SRV",
+		xref_report(ch, v->pos, r->line, v->owner, v->olen, CHECK_SRV_TARGET_NO_ADDRESS,
+		    frag ? SEV_NOTE : SEV_OFF, "SRV",
 		    "the target %s has no A or AAAA record%s: add one, or point "
 		    "the SRV record at a host that has them", t ? t : "?",
 		    frag ? " in this file" : ch->apex_len ? " in the zone" : "");
@@ -808,104 +964,39 @@ finish_srv_target(struct checker *ch, const struct ref *r, const struct rec_view
 	}
 }
 
+/* One finding per instance, on the first PTR that browses it (r, v). */
 static void
-finish_browse(struct checker *ch, const struct ref *r, const struct rec_view *v,
-    struct nametab *seen)
+finish_browse(struct checker *ch, const struct ref *r, const struct rec_view *v)
 {
 	unsigned f = xref_facts(ch, r->key);
 	const char *shown;
 	char *t;
 	int frag;
 
-	/* One finding per instance, on the first PTR that browses it. */
-	if (nametab_get(seen, key_of(r->key)) != 0 || nametab_put(seen, key_of(r->key)) == NULL)
-		return;
 	if ((f & NF_UNKNOWN) || ((f & NF_SRV) && (f & NF_TXT) && !(f & NF_TXT_EMPTY)))
 		return;
 	t = name_str(v->target, v->tlen);
 	shown = t ? t : "?";
 	frag = ref_in_fragment(ch, v);
 	if (!(f & NF_SRV))
-		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_SRV, frag ? SEV_NOTE : SEV_OFF, "PTR",
+		xref_report(ch, v->pos, r->line, v->owner, v->olen, CHECK_DNSSD_INSTANCE_NO_SRV,
+		    frag ? SEV_NOTE : SEV_OFF, "PTR",
 		    "the browsed instance %s has no SRV record%s: clients cannot "
 		    "reach it; add an SRV record at the instance name", shown,
 		    frag ? " in this file" : "");
 	if (!(f & (NF_TXT | NF_TXT_EMPTY)))
-		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_TXT, frag ? SEV_NOTE : SEV_OFF, "PTR",
+		xref_report(ch, v->pos, r->line, v->owner, v->olen, CHECK_DNSSD_INSTANCE_NO_TXT,
+		    frag ? SEV_NOTE : SEV_OFF, "PTR",
 		    "the browsed instance %s has no TXT record%s (RFC 6763 section 6: "
 		    "every instance MUST have one): add one, a single empty string "
 		    "(\"\") if there is nothing to say", shown, frag ? " in this file" : "");
 	else if (f & NF_TXT_EMPTY)
-		xref_report(ch, r, v, CHECK_DNSSD_INSTANCE_NO_TXT, SEV_OFF, "PTR",
+		xref_report(ch, v->pos, r->line, v->owner, v->olen, CHECK_DNSSD_INSTANCE_NO_TXT,
+		    SEV_OFF, "PTR",
 		    "the browsed instance %s has a zero-length TXT record (RFC 6763 "
 		    "section 6.1: MUST NOT): give it a single empty string (\"\") "
 		    "at least", shown);
 	free(t);
-}
-
-/*
- * By owner, then line, then file name: the first reference of an owner is
- * the same however the records were dealt to -j workers (file indices are
- * not: they follow the order in which a checker met the files).
- */
-static int
-txt_cmp(const void *a, const void *b, void *ud)
-{
-	const struct checker *ch = ud;
-	const struct ref *x = &ch->refs[*(const size_t *)a];
-	const struct ref *y = &ch->refs[*(const size_t *)b];
-	int c;
-
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	if (x->line != y->line)
-		return x->line < y->line ? -1 : 1;
-	if ((c = strcmp(ref_file(ch, x), ref_file(ch, y))) != 0)
-		return c;
-	return 0;
-}
-
-/*
- * txt-size judges an instance on all its TXT records in the zone: sums the
- * sizes of its references (one per run of records, from any checker) into
- * the first one; the others drop to 0.
- */
-static void
-txt_sum(struct checker *ch)
-{
-	size_t n = 0, *ix;
-	struct rec_view v;
-
-	for (size_t i = 0; i < ch->nrefs; i++)
-		n += rec_kind(ch, &ch->refs[i]) == REF_TXT_SIZE;
-	if (n < 2)
-		return;
-	if ((ix = malloc(n * sizeof(*ix))) == NULL) {
-		ch->oom = 1;
-		return;
-	}
-	n = 0;
-	for (size_t i = 0; i < ch->nrefs; i++)
-		if (rec_kind(ch, &ch->refs[i]) == REF_TXT_SIZE)
-			ix[n++] = i;
-	qsort_r(ix, n, sizeof(*ix), txt_cmp, ch);
-	for (size_t i = 0, first = 0; i < n; i++) {
-		const struct ref *f = &ch->refs[ix[first]], *r = &ch->refs[ix[i]];
-		uint32_t sum, add;
-		if (i == first)
-			continue;
-		if (r->key != f->key) {
-			first = i;
-			continue;
-		}
-		rec_read(ch, f, &v);
-		sum = v.size;
-		rec_read(ch, r, &v);
-		add = v.size;
-		rec_set_size(ch, f, add > 0xffffffu - sum ? 0xffffffu : sum + add);
-		rec_set_size(ch, r, 0);
-	}
-	free(ix);
 }
 
 /*
@@ -920,17 +1011,15 @@ mark_dot_owners(struct checker *ch)
 	size_t ndots = 0;
 
 	memset(&dots, 0, sizeof(dots));
-	for (size_t i = 0; i < ch->nrefs; i++)
-		if (rec_kind(ch, &ch->refs[i]) == REF_SRV_DOT) {
-			if (nametab_put(&dots, key_of(ch->refs[i].key)) == NULL)
+	for (size_t i = 0; i < ch->refs.n; i++)
+		if ((ch->refs.refs[i].key & 0xff) == REF_SRV_DOT) {
+			if (nametab_put(&dots, ch->refs.refs[i].key & KEY_MASK) == NULL)
 				ch->oom = 1;
 			ndots++;
 		}
-	for (size_t i = 0; ndots > 0 && i < ch->nrefs; i++) {
+	for (size_t i = 0; ndots > 0 && i < ch->srvs.n; i++) {
 		uint64_t h;
-		if (rec_kind(ch, &ch->refs[i]) != REF_SRV_TARGET)
-			continue;
-		rec_read(ch, &ch->refs[i], &v);
+		rec_read(ch, &ch->srvs, &ch->srvs.refs[i], &v);
 		h = xref_hash(v.owner, v.olen);
 		if (nametab_get(&dots, key_of(h)) != 0)
 			(void)xref_fact(ch, h, NF_SRV | NF_SRV_REAL);
@@ -939,12 +1028,152 @@ mark_dot_owners(struct checker *ch)
 	nametab_free(&dots);
 }
 
+static void
+ref_sift(struct ref *a, size_t k, size_t n)
+{
+	struct ref t;
+
+	for (size_t c; (c = 2 * k + 1) < n; k = c) {
+		if (c + 1 < n && a[c + 1].key > a[c].key)
+			c++;
+		if (a[k].key >= a[c].key)
+			break;
+		t = a[k], a[k] = a[c], a[c] = t;
+	}
+}
+
+/* Sorts refs by key (the name's, then the kind) in place: no copy of them. */
+static void
+ref_sort(struct ref *a, size_t n, int depth)
+{
+	struct ref t;
+
+	while (n > 16) {
+		uint64_t x = a[0].key, y = a[n / 2].key, z = a[n - 1].key, p;
+		size_t i = 0, j = n - 1;
+
+		if (depth-- == 0) {
+			/* Quicksort gone deep: a heap sort of what is left. */
+			for (size_t k = n / 2; k > 0; k--)
+				ref_sift(a, k - 1, n);
+			for (size_t e = n - 1; e > 0; e--) {
+				t = a[0], a[0] = a[e], a[e] = t;
+				ref_sift(a, 0, e);
+			}
+			return;
+		}
+		p = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+		for (;;) {
+			while (a[i].key < p)
+				i++;
+			while (a[j].key > p)
+				j--;
+			if (i >= j)
+				break;
+			t = a[i], a[i] = a[j], a[j] = t;
+			i++;
+			j--;
+		}
+		/* [0, j] and [j + 1, n): the smaller one by recursion. */
+		if (j + 1 < n - j - 1) {
+			ref_sort(a, j + 1, depth);
+			a += j + 1;
+			n -= j + 1;
+		} else {
+			ref_sort(a + j + 1, n - j - 1, depth);
+			n = j + 1;
+		}
+	}
+	for (size_t i = 1; i < n; i++) {
+		size_t k = i;
+		t = a[i];
+		for (; k > 0 && a[k - 1].key > t.key; k--)
+			a[k] = a[k - 1];
+		a[k] = t;
+	}
+}
+
+/*
+ * The references of one name (refs[a, b), sorted by kind): each SRV on
+ * its own; one browse finding, on the first PTR by file name then line;
+ * txt-size on the sum of the instance's TXT runs, at the first run by line
+ * then file name.  These orders do not depend on which -j worker read what.
+ */
+static void
+finish_name(struct checker *ch, size_t a, size_t b)
+{
+	struct rec_view v, fb, ft;
+	const struct ref *rb = NULL;
+	uint32_t tline = 0, sum = 0;
+	int have_txt = 0;
+
+	for (size_t i = a; i < b; i++) {
+		const struct ref *r = &ch->refs.refs[i];
+		uint32_t line, size;
+		rec_read(ch, &ch->refs, r, &v);
+		switch ((enum ref_kind)v.kind) {
+		case REF_SRV_TARGET:
+			finish_srv_target(ch, r, &v);
+			continue;
+		case REF_SRV_DOT:
+			if (xref_facts(ch, r->key) & NF_SRV_REAL)
+				xref_report(ch, v.pos, r->line, v.owner, v.olen,
+				    CHECK_SRV_TARGET_DOT_MIXED, SEV_OFF, "SRV",
+				    "a \".\" target (service decidedly not available) stands "
+				    "beside other SRV records of this owner: remove either "
+				    "the \".\" record or the others");
+			continue;
+		case REF_BROWSE:
+			if (rb == NULL || (v.pos != fb.pos &&
+			    strcmp(pos_file(ch, v.pos), pos_file(ch, fb.pos)) < 0) ||
+			    ((v.pos == fb.pos || strcmp(pos_file(ch, v.pos),
+			    pos_file(ch, fb.pos)) == 0) && r->line < rb->line)) {
+				rb = r;
+				fb = v;
+			}
+			if (v.tsize == 0)
+				continue;
+			/* The instance's TXT run kept in its browse record. */
+			line = v.tline;
+			size = v.tsize;
+			memcpy(v.owner, v.target, v.tlen);
+			v.olen = v.tlen;
+			break;
+		case REF_TXT_SIZE:
+			line = r->line;
+			size = v.size;
+			break;
+		default:
+			continue;
+		}
+		sum = size > 0xffffffu - sum ? 0xffffffu : sum + size;
+		if (!have_txt || line < tline || (line == tline &&
+		    strcmp(pos_file(ch, v.pos), pos_file(ch, ft.pos)) < 0)) {
+			have_txt = 1;
+			tline = line;
+			ft = v;
+		}
+	}
+	if (rb != NULL)
+		finish_browse(ch, rb, &fb);
+	if (!have_txt || sum < TXT_SIZE_NOTE)
+		return;
+	if (sum > TXT_SIZE_WARNING)
+		xref_report(ch, ft.pos, tline, ft.owner, ft.olen, CHECK_TXT_SIZE, SEV_WARNING, "TXT",
+		    "the TXT data of this instance is %u bytes, over the "
+		    "1300 that RFC 6763 section 6.2 does not recommend: "
+		    "move large data elsewhere", (unsigned)sum);
+	else
+		xref_report(ch, ft.pos, tline, ft.owner, ft.olen, CHECK_TXT_SIZE, SEV_NOTE, "TXT",
+		    "the TXT data of this instance is %u bytes; RFC 6763 "
+		    "section 6.2 says it should stay under 400: shorten "
+		    "or drop keys",
+		    (unsigned)sum);
+}
+
 void
 checker_finish(struct checker *ch)
 {
-	struct nametab seen;
-	struct rec_view v;
-
 	if (ch == NULL)
 		return;
 	if (ch->oom) {
@@ -953,47 +1182,20 @@ checker_finish(struct checker *ch)
 		checker_clear(ch);
 		return;
 	}
-	memset(&seen, 0, sizeof(seen));
 	xref_txt_flush(ch);
 	(void)xref_flush(ch);
 	mark_dot_owners(ch);
-	txt_sum(ch);
-	if (ch->nrefs > 1)
-		qsort_r(ch->refs, ch->nrefs, sizeof(struct ref), ref_cmp, ch);
-	for (size_t i = 0; i < ch->nrefs; i++) {
-		const struct ref *r = &ch->refs[i];
-		rec_read(ch, r, &v);
-		switch ((enum ref_kind)v.kind) {
-		case REF_SRV_TARGET:
-			finish_srv_target(ch, r, &v);
-			break;
-		case REF_SRV_DOT:
-			if (xref_facts(ch, r->key) & NF_SRV_REAL)
-				xref_report(ch, r, &v, CHECK_SRV_TARGET_DOT_MIXED, SEV_OFF, "SRV",
-				    "a \".\" target (service decidedly not available) stands "
-				    "beside other SRV records of this owner: remove either "
-				    "the \".\" record or the others");
-			break;
-		case REF_BROWSE:
-			finish_browse(ch, r, &v, &seen);
-			break;
-		case REF_TXT_SIZE:
-			if (v.size < TXT_SIZE_NOTE)
-				break;
-			if (v.size > TXT_SIZE_WARNING)
-				xref_report(ch, r, &v, CHECK_TXT_SIZE, SEV_WARNING, "TXT",
-				    "the TXT data of this instance is %u bytes, over the "
-				    "1300 that RFC 6763 section 6.2 does not recommend: "
-				    "move large data elsewhere", (unsigned)v.size);
-			else
-				xref_report(ch, r, &v, CHECK_TXT_SIZE, SEV_NOTE, "TXT",
-				    "the TXT data of this instance is %u bytes; RFC 6763 "
-				    "section 6.2 says it should stay under 400: shorten "
-				    "or drop keys",
-				    (unsigned)v.size);
-			break;
-		}
+	for (size_t i = 0; i < ch->srvs.n; i++) {
+		struct rec_view v;
+		rec_read(ch, &ch->srvs, &ch->srvs.refs[i], &v);
+		finish_srv_target(ch, &ch->srvs.refs[i], &v);
 	}
-	nametab_free(&seen);
+	ref_sort(ch->refs.refs, ch->refs.n, 64);
+	for (size_t i = 0, j; i < ch->refs.n; i = j) {
+		uint64_t k = ch->refs.refs[i].key & KEY_MASK;
+		for (j = i + 1; j < ch->refs.n && (ch->refs.refs[j].key & KEY_MASK) == k; j++)
+			;
+		finish_name(ch, i, j);
+	}
 	checker_clear(ch);
 }

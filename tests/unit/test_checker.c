@@ -1099,6 +1099,191 @@ test_kb_lookup(void **state)
 	assert_null(kb_lookup_parent("gc", 2));
 }
 
+/* ---- waiting references kept small (xref.c) ------------------------------- */
+
+/* A cross-record finding: its check, owner text, file and line. */
+struct xfind {
+	char check[32];
+	char owner[64];
+	char file[16];
+	unsigned long line;
+};
+
+struct xfinds {
+	struct xfind f[8];
+	size_t n;
+};
+
+static void
+xcollect(void *ud, const struct finding *f)
+{
+	static const char *const cross[] = { "txt-size", "srv-target-dot-mixed",
+	    "srv-target-no-address", "srv-target-cname", "dnssd-instance-no-srv",
+	    "dnssd-instance-no-txt" };
+	struct xfinds *r = ud;
+	const char *name = check_info(f->check)->name;
+	size_t i;
+
+	for (i = 0; i < sizeof(cross) / sizeof(cross[0]) && strcmp(cross[i], name) != 0; i++)
+		;
+	if (i == sizeof(cross) / sizeof(cross[0]))
+		return;
+	assert_true(r->n < 8);
+	snprintf(r->f[r->n].check, sizeof(r->f[r->n].check), "%s", name);
+	snprintf(r->f[r->n].owner, sizeof(r->f[r->n].owner), "%s", f->owner);
+	snprintf(r->f[r->n].file, sizeof(r->f[r->n].file), "%s", f->file ? f->file : "");
+	r->f[r->n].line = f->line;
+	r->n++;
+}
+
+static int
+xfind_cmp(const void *a, const void *b)
+{
+	const struct xfind *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->file, y->file)) != 0)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return strcmp(x->check, y->check);
+}
+
+struct xrec {
+	const char *file;
+	unsigned long line;
+	char rr[640];
+};
+
+/*
+ * Feeds records to nsplit checkers: to checker (i / chunk) % nsplit, merges
+ * them into the first, finishes it; the findings sorted.
+ */
+static void
+xrun(const struct xrec *recs, size_t n, int nsplit, size_t chunk, struct xfinds *out)
+{
+	ldns_rdf *apex = ldns_dname_new_frm_str("example.com.");
+	struct sink sink = { xcollect, out };
+	struct checker *ch[2];
+
+	out->n = 0;
+	for (int k = 0; k < nsplit; k++)
+		assert_non_null(ch[k] = checker_create(&ctx, &sink, apex));
+	for (size_t i = 0; i < n; i++) {
+		struct rr_pos pos = { recs[i].file, recs[i].line, 0, NULL };
+		ldns_rr *rr = NULL;
+		if (ldns_rr_new_frm_str(&rr, recs[i].rr, 3600, apex, NULL) != LDNS_STATUS_OK)
+			fail_msg("record %zu \"%s\"", i, recs[i].rr);
+		checker_record(ch[(i / chunk) % (size_t)nsplit], rr, &pos);
+		ldns_rr_free(rr);
+	}
+	for (int k = 1; k < nsplit; k++)
+		assert_int_equal(checker_merge(ch[0], ch[k]), 0);
+	checker_finish(ch[0]);
+	for (int k = 0; k < nsplit; k++)
+		checker_destroy(ch[k]);
+	ldns_rdf_deep_free(apex);
+	qsort(out->f, out->n, sizeof(out->f[0]), xfind_cmp);
+}
+
+/* The same findings for one checker and for two, dealt by chunks of 1, 2, 3 and 1000. */
+static void
+xexpect(const struct xrec *recs, size_t n, const struct xfind *want, size_t nw)
+{
+	static const size_t chunks[] = { 1, 2, 3, 1000 };
+	struct xfinds got;
+
+	for (int nsplit = 1; nsplit <= 2; nsplit++)
+		for (size_t c = 0; c < (nsplit == 1 ? 1 : 4); c++) {
+			xrun(recs, n, nsplit, chunks[c], &got);
+			if (got.n != nw)
+				fail_msg("%d checker(s), chunk %zu: %zu findings, want %zu",
+				    nsplit, chunks[c], got.n, nw);
+			for (size_t i = 0; i < nw; i++) {
+				assert_string_equal(got.f[i].check, want[i].check);
+				assert_string_equal(got.f[i].owner, want[i].owner);
+				assert_string_equal(got.f[i].file, want[i].file);
+				assert_int_equal(got.f[i].line, want[i].line);
+			}
+		}
+}
+
+/*
+ * A TXT run kept in its instance's browse record (txt_join) only when the
+ * owner is the browse target byte for byte: txt-size keeps the TXT
+ * record's own owner text, line and file, summed with the instance's runs
+ * elsewhere (an included file, another -j worker).
+ */
+static void
+test_txt_join(void **state)
+{
+	static const struct xrec recs[] = {
+		{ "t.zone", 1, "@ SOA ns hm 1 7200 3600 1209600 300" },
+		{ "t.zone", 2, "_ipp._tcp PTR P._ipp._tcp" },
+		{ "t.zone", 3, "P._ipp._tcp SRV 0 0 631 h" },
+		{ "t.zone", 4, "P._ipp._tcp TXT \"a=" X200 "\" \"b=" X200 "\"" },
+		{ "t.zone", 5, "h A 192.0.2.1" },
+		{ "t.zone", 6, "_ipp._tcp PTR q._ipp._tcp" },
+		{ "t.zone", 7, "Q._ipp._tcp SRV 0 0 631 h" },
+		{ "t.zone", 8, "Q._ipp._tcp TXT \"a=" X200 "\"" },
+		{ "b.zone", 20, "q._ipp._tcp TXT \"b=" X200 "\"" },
+		{ "t.zone", 9, "_ipp._tcp PTR r._ipp._tcp" },
+		{ "t.zone", 10, "r._ipp._tcp SRV 0 0 631 h" },
+		{ "t.zone", 11, "r._ipp._tcp TXT \"a=1\"" },
+		{ "b.zone", 2, "r._ipp._tcp TXT \"b=" X200 "\" \"c=" X200 "\"" },
+	};
+	static const struct xfind want[] = {
+		{ "txt-size", "r._ipp._tcp.example.com.", "b.zone", 2 },
+		{ "txt-size", "P._ipp._tcp.example.com.", "t.zone", 4 },
+		{ "txt-size", "Q._ipp._tcp.example.com.", "t.zone", 8 },
+	};
+
+	(void)state;
+	xexpect(recs, sizeof(recs) / sizeof(recs[0]), want, sizeof(want) / sizeof(want[0]));
+}
+
+/*
+ * SRV references are swept as their targets get addresses (xref_sweep, from
+ * REF_SWEEP_MIN on): 3000 SRVs each before its host, one host missing, and
+ * a "." SRV at the end beside an SRV whose reference was swept long before.
+ */
+static void
+test_srv_sweep(void **state)
+{
+	enum { N = 3000, MISSING = 1500, DOTTED = 7 };
+	struct xrec *recs = calloc(2 * N + 2, sizeof(*recs));
+	struct xfind want[2] = {
+		{ "srv-target-no-address", "_http._tcp.s1500.example.com.", "t.zone", 0 },
+		{ "srv-target-dot-mixed", "_http._tcp.s7.example.com.", "t.zone", 0 },
+	};
+	size_t n = 0;
+
+	(void)state;
+	assert_non_null(recs);
+	recs[n++] = (struct xrec){ "t.zone", 1, "@ SOA ns hm 1 7200 3600 1209600 300" };
+	for (int i = 0; i < N; i++) {
+		recs[n].file = "t.zone";
+		recs[n].line = n + 1;
+		snprintf(recs[n].rr, sizeof(recs[n].rr), "_http._tcp.s%d SRV 0 0 80 h%d", i, i);
+		if (i == MISSING)
+			want[0].line = recs[n].line;
+		n++;
+		if (i == MISSING)
+			continue;
+		recs[n].file = "t.zone";
+		recs[n].line = n + 1;
+		snprintf(recs[n].rr, sizeof(recs[n].rr), "h%d A 192.0.2.1", i);
+		n++;
+	}
+	recs[n].file = "t.zone";
+	recs[n].line = n + 1;
+	snprintf(recs[n].rr, sizeof(recs[n].rr), "_http._tcp.s%d SRV 0 0 0 .", DOTTED);
+	want[1].line = recs[n].line;
+	n++;
+	xexpect(recs, n, want, 2);
+	free(recs);
+}
+
 int
 main(void)
 {
@@ -1116,6 +1301,8 @@ main(void)
 		cmocka_unit_test(test_hash_case),
 		cmocka_unit_test(test_attrleaf_lookup),
 		cmocka_unit_test(test_kb_lookup),
+		cmocka_unit_test(test_txt_join),
+		cmocka_unit_test(test_srv_sweep),
 	};
 
 	for (size_t i = 0; i < CHECK_COUNT; i++)
