@@ -163,11 +163,11 @@ lab_us(const struct dname *d, int i)
 	return i < d->n && d->w[d->off[i]] > 0 && d->w[d->off[i] + 1] == '_';
 }
 
-/* Label i equals s (ASCII case ignored). */
-static int
-lab_eq(const struct dname *d, int i, const char *s)
+/* Label i equals s, n bytes (ASCII case ignored). */
+static inline int
+lab_eq_n(const struct dname *d, int i, const char *s, size_t n)
 {
-	size_t len, n = strlen(s);
+	size_t len;
 	const uint8_t *p;
 
 	if (i >= d->n)
@@ -175,6 +175,9 @@ lab_eq(const struct dname *d, int i, const char *s)
 	p = dname_label(d, i, &len);
 	return len == n && xref_ci_equal(p, (const uint8_t *)s, n);
 }
+
+/* Label i equals s (the compiler counts a literal's length). */
+#define lab_eq(d, i, s) lab_eq_n((d), (i), (s), strlen(s))
 
 /* Label i equals label j of e (ASCII case ignored). */
 static int

@@ -1014,6 +1014,36 @@ test_hash_case(void **state)
 	}
 }
 
+/*
+ * xref_ci_equal (eight bytes at a time) says equal exactly when every byte
+ * is equal ignoring ASCII case: each byte against its other case, its
+ * neighbours and itself with the high bit flipped, at each position of
+ * names 1 to 40 bytes long, so that both the 8-byte words and the tail see
+ * every byte.
+ */
+static void
+test_ci_equal(void **state)
+{
+	(void)state;
+	for (size_t n = 1; n <= 40; n++)
+		for (size_t pos = 0; pos < n; pos++) {
+			uint8_t a[40], b[40];
+			memset(a, 'q', n);
+			memset(b, 'Q', n);
+			for (unsigned x = 0; x < 256; x++)
+				for (unsigned k = 0; k < 6; k++) {
+					/* the byte itself, its other case, its neighbours, high bit flipped */
+					static const unsigned flip[] = { 0, 0x20, 1, 0xff, 0x80, 0xa0 };
+					unsigned y = (k == 3 ? x + flip[k] : x ^ flip[k]) & 0xff;
+					a[pos] = (uint8_t)x;
+					b[pos] = (uint8_t)y;
+					if (xref_ci_equal(a, b, n) != (lc((uint8_t)x) == lc((uint8_t)y)))
+						fail_msg("bytes %u and %u at %zu of %zu", x, y, pos, n);
+				}
+		}
+	assert_true(xref_ci_equal((const uint8_t *)"", (const uint8_t *)"x", 0));
+}
+
 static void
 test_attrleaf_lookup(void **state)
 {
@@ -1299,6 +1329,7 @@ main(void)
 		cmocka_unit_test(test_namecheck_memo),
 		cmocka_unit_test(test_cross_record_names),
 		cmocka_unit_test(test_hash_case),
+		cmocka_unit_test(test_ci_equal),
 		cmocka_unit_test(test_attrleaf_lookup),
 		cmocka_unit_test(test_kb_lookup),
 		cmocka_unit_test(test_txt_join),
