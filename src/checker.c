@@ -1245,6 +1245,7 @@ checker_record(struct checker *ch, const ldns_rr *rr, const struct rr_pos *pos)
 	const ldns_rdf *owner;
 	const ldns_rr_descriptor *desc;
 	struct rec r;
+	uint64_t okey;	/* the owner's hash */
 
 	if (ch == NULL || rr == NULL || pos == NULL ||
 	    (owner = ldns_rr_owner(rr)) == NULL)
@@ -1258,7 +1259,7 @@ checker_record(struct checker *ch, const ldns_rr *rr, const struct rr_pos *pos)
 	r.judged = -1;
 	if (xref_dname_parse(&r.o, ldns_rdf_data(owner), ldns_rdf_size(owner)) != 0)
 		return;
-	r.nkey = xref_hash(r.o.w, r.o.len);
+	r.nkey = okey = xref_hash(r.o.w, r.o.len);
 	r.type = ldns_rr_get_type(rr);
 	desc = ldns_rr_descript(r.type);
 	if (desc != NULL && desc->_name != NULL) {
@@ -1285,20 +1286,20 @@ checker_record(struct checker *ch, const ldns_rr *rr, const struct rr_pos *pos)
 	}
 	switch (r.type) {
 	case LDNS_RR_TYPE_SRV:
-		check_srv_data(&r, xref_hash(r.o.w, r.o.len));
+		check_srv_data(&r, okey);
 		break;
 	case LDNS_RR_TYPE_TXT:
-		check_txt(&r, xref_hash(r.o.w, r.o.len));
+		check_txt(&r, okey);
 		break;
 	case LDNS_RR_TYPE_TLSA: case LDNS_RR_TYPE_SVCB: case LDNS_RR_TYPE_HTTPS:
 		check_port_owner(&r);
 		break;
 	case LDNS_RR_TYPE_A: case LDNS_RR_TYPE_AAAA:
 		check_host_owner(&r);
-		(void)xref_fact(ch, xref_hash(r.o.w, r.o.len), NF_ADDR);
+		(void)xref_fact(ch, okey, NF_ADDR);
 		break;
 	case LDNS_RR_TYPE_CNAME:
-		(void)xref_fact(ch, xref_hash(r.o.w, r.o.len), NF_CNAME);
+		(void)xref_fact(ch, okey, NF_CNAME);
 		break;
 	case LDNS_RR_TYPE_SOA:
 		ch->has_soa = 1;
@@ -1309,7 +1310,7 @@ checker_record(struct checker *ch, const ldns_rr *rr, const struct rr_pos *pos)
 	case LDNS_RR_TYPE_NS:
 		check_host_target(&r, 0);
 		if (ch->apex_len != 0 && r.o.len != ch->apex_len && xref_inside(ch, &r.o))
-			(void)xref_fact(ch, xref_hash(r.o.w, r.o.len), NF_NS);
+			(void)xref_fact(ch, okey, NF_NS);
 		break;
 	default:
 		break;
