@@ -287,9 +287,26 @@ struct memo_ent {
 	char text[MEMO_TEXT];
 };
 
+/* registry_lookup's answers by the label's exact bytes, for the TXT key checks. */
+#define MEMO_REG 16
+
 struct namememo {
 	struct memo_ent e[MEMO_SLOTS];
+	struct {
+		uint8_t used, len;
+		char s[63];
+		const struct reg_service *svc;
+	} reg[MEMO_REG];
 };
+
+/* The checker's memo, made on first use; NULL when out of memory. */
+static struct namememo *
+memo_get(struct checker *ch)
+{
+	if (ch->memo == NULL)
+		ch->memo = calloc(1, sizeof(*ch->memo));
+	return ch->memo;
+}
 
 void
 checker_memo_free(struct namememo *m)
@@ -366,7 +383,7 @@ rec_namecheck(struct rec *r, int si, int pi)
 	size_t sl, pl = 0;
 	const uint8_t *s = dname_label(&r->o, si, &sl);
 	const uint8_t *p = NULL;
-	struct namememo *mm = r->ch->memo;
+	struct namememo *mm;
 	struct memo_ent *e = NULL;
 	struct memo_rec rec;
 	struct sink rs;
@@ -380,9 +397,7 @@ rec_namecheck(struct rec *r, int si, int pi)
 	/* owner, type, file and line are filled in by rec_emit. */
 	finding_init(&tmpl, CHECK_NAME_EMPTY);
 	s++, sl--;
-	if (mm == NULL)
-		mm = r->ch->memo = calloc(1, sizeof(*mm));
-	if (mm != NULL) {
+	if ((mm = memo_get(r->ch)) != NULL) {
 		h = memo_hash(s, sl, p, pl, p != NULL);
 		e = &mm->e[h % MEMO_SLOTS];
 		if (e->h == h && e->slen == sl && e->plen == pl && e->has_p == (p != NULL) &&
@@ -968,8 +983,22 @@ check_txt_keys(struct rec *r)
 	size_t rd = ldns_rr_rd_count(r->rr);
 	struct lbuf b;
 
-	if (r->ch->ctx != NULL && r->ch->ctx->reg != NULL)
-		svc = registry_lookup(r->ch->ctx->reg, (const char *)s + 1, sl - 1);
+	if (r->ch->ctx != NULL && r->ch->ctx->reg != NULL) {
+		struct namememo *mm = memo_get(r->ch);
+		unsigned k = (unsigned)(sl * 31 + s[1] + s[sl - 1] * 7) % MEMO_REG;
+		if (mm != NULL && mm->reg[k].used && mm->reg[k].len == sl - 1 &&
+		    memcmp(mm->reg[k].s, s + 1, sl - 1) == 0)
+			svc = mm->reg[k].svc;
+		else {
+			svc = registry_lookup(r->ch->ctx->reg, (const char *)s + 1, sl - 1);
+			if (mm != NULL) {
+				mm->reg[k].used = 1;
+				mm->reg[k].len = (uint8_t)(sl - 1);
+				memcpy(mm->reg[k].s, s + 1, sl - 1);
+				mm->reg[k].svc = svc;
+			}
+		}
+	}
 	for (size_t i = 0; i < rd; i++) {
 		const ldns_rdf *rdf = ldns_rr_rdf(r->rr, i);
 		const uint8_t *d = ldns_rdf_data(rdf), *eq;

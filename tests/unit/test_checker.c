@@ -866,6 +866,11 @@ test_namecheck_memo(void **state)
 		"_matrix._tcp", "_xmpp._tcp", "_exp1._tcp", "_ABCDEFGHIJKLMNOP._tcp",
 	};
 	const size_t no = sizeof(owners) / sizeof(owners[0]);
+	/* registered with TXT keys (appletv: prvs; adpro-setup: type; adobe-vc: name), and not */
+	static const char *const txt_types[] = {
+		"appletv", "appletv-pair", "adobe-vc", "adpro-setup", "antrmai", "aseba",
+		"appletv-itunes", "http", "ipp", "zzzzzzz", "b3d-convince", "audirvana-ap",
+	};
 	ldns_rdf *apex = ldns_dname_new_frm_str("example.com.");
 	ldns_rdf *origin = ldns_dname_new_frm_str("example.com.");
 	static struct said_all fresh, kept;
@@ -900,6 +905,36 @@ test_namecheck_memo(void **state)
 		}
 	/* The rows do draw findings: the comparison is not of nothing. */
 	assert_true(found > 2 * no);
+	/*
+	 * The TXT key checks keep registry_lookup's answer by label: an
+	 * instance's TXT under types with other keys, of one length, in
+	 * both cases, twice round.
+	 */
+	found = 0;
+	for (int round = 0; round < 2; round++)
+		for (size_t i = 0; i < 2 * sizeof(txt_types) / sizeof(txt_types[0]); i++) {
+			ldns_rr *rr;
+			struct rr_pos pos = { "t.zone", i + 1, 0, NULL };
+			struct checker *one = checker_create(&ctx, &fs, apex);
+			snprintf(buf, sizeof(buf), "i%zu._%s._tcp TXT \"txtvers=1\" \"prvs=1\" "
+			    "\"type=1\" \"name=1\" \"zz=1\"", i, txt_types[i / 2]);
+			if (i % 2)
+				for (char *c = buf; *c != '\0'; c++)
+					if (*c >= 'a' && *c <= 'z' && c > buf + 3 && c[-1] != '"')
+						*c = (char)(*c - 32);
+			assert_int_equal(ldns_rr_new_frm_str(&rr, buf, 60, origin, NULL),
+			    LDNS_STATUS_OK);
+			fresh.n = kept.n = 0;
+			checker_record(one, rr, &pos);
+			checker_record(ch, rr, &pos);
+			assert_int_equal(kept.n, fresh.n);
+			for (size_t k = 0; k < fresh.n; k++)
+				assert_string_equal(kept.text[k], fresh.text[k]);
+			found += fresh.n;
+			checker_destroy(one);
+			ldns_rr_free(rr);
+		}
+	assert_true(found > 10);
 	checker_destroy(ch);
 	ldns_rdf_deep_free(apex);
 	ldns_rdf_deep_free(origin);
