@@ -103,6 +103,13 @@ struct zrun {
 	uint32_t ttl;
 	struct zstr prev;	/* previous owner, absolute when possible */
 	int has_prev;
+	/*
+	 * prev_raw: prev is the token prev_tok under the current origin, not
+	 * resolved yet (zone_prev does it, before the origin can change): most
+	 * owners are never taken by a blank owner after them.
+	 */
+	struct zstr prev_tok;
+	int prev_raw;
 	int apex_decided;
 	ldns_rdf *apex;
 
@@ -469,6 +476,22 @@ zone_file_name(struct zrun *run, const char *name)
 	return f[run->nfiles++];
 }
 
+/* Makes run->prev the previous owner's absolute form; -1 when out of memory. */
+static int
+zone_prev(struct zrun *run)
+{
+	if (!run->prev_raw)
+		return 0;
+	run->prev_raw = 0;
+	if (zname_resolve(&run->prev, run->prev_tok.p, run->prev_tok.len,
+	    run->has_origin ? run->origin.p : NULL) != 0) {
+		run->has_prev = 0;
+		zone_oom(run);
+		return -1;
+	}
+	return 0;
+}
+
 /*
  * Reads child with origin (NULL: the current one).  The included file
  * starts from the including file's origin, TTL and owner and gives them
@@ -483,6 +506,9 @@ zone_include_read(struct zrun *run, struct zin *child, const struct zstr *origin
 	uint32_t saved_ttl = run->ttl;
 	int rc = -1;
 
+	if (zone_prev(run) != 0)
+		return -1;
+	saved_has_prev = run->has_prev;
 	if ((run->has_origin && zstr_set(&saved_origin, run->origin.p, run->origin.len) != 0) ||
 	    (run->has_prev && zstr_set(&saved_prev, run->prev.p, run->prev.len) != 0))
 		goto out;
@@ -495,6 +521,7 @@ zone_include_read(struct zrun *run, struct zin *child, const struct zstr *origin
 	rc = zone_read(run, child);
 	run->has_origin = saved_has_origin;
 	run->has_prev = saved_has_prev;
+	run->prev_raw = 0;	/* the included file's last owner is not the including file's */
 	run->ttl = saved_ttl;
 	run->origin_gen++;
 	if ((saved_has_origin && zstr_set(&run->origin, saved_origin.p, saved_origin.len) != 0) ||
@@ -579,6 +606,10 @@ zone_directive(struct zrun *run, struct zin *in, const struct zscan *sc)
 	size_t n = ztok_split(run->sc.rec, t, 4);
 	const char *why;
 	unsigned long v;
+
+	/* The previous owner is read under the origin it was given under. */
+	if (zone_prev(run) != 0)
+		return -1;
 
 	if (ztok_is(&t[0], "$ORIGIN")) {
 		struct zstr o = { 0 };
@@ -726,6 +757,8 @@ zone_entry(struct zrun *run, struct zin *in, const struct zscan *sc)
 		return zone_directive(run, in, sc);
 	if (run->sc.rec[0] == ' ') {
 		/* A blank owner: the previous record's. */
+		if (zone_prev(run) != 0)
+			return -1;
 		if (!run->has_prev) {
 			zone_finding(run, in, sc->line, CHECK_PARSE_ERROR, SEV_ERROR,
 			    "no owner name, and no record before to take it from");
@@ -734,17 +767,20 @@ zone_entry(struct zrun *run, struct zin *in, const struct zscan *sc)
 		zone_record(run, in, sc, run->prev.p, run->prev.len);
 	} else {
 		n = ztok_split(run->sc.rec, t, 1);
-		if (zname_resolve(&run->prev, t[0].p, t[0].n,
-		    run->has_origin ? run->origin.p : NULL) != 0) {
+		if (zstr_set(&run->prev_tok, t[0].p, t[0].n) != 0) {
 			zone_oom(run);
 			return -1;
 		}
 		run->has_prev = 1;
+		run->prev_raw = 1;
 		(void)n;
 		zone_record(run, in, sc, "", 0);
 	}
 	if (!run->apex_decided) {
 		size_t k = 0, ti;
+
+		if (zone_prev(run) != 0)
+			return -1;
 
 		if (run->sc.rec[0] == ' ') {	/* the inherited owner stands first */
 			t[0].p = run->prev.p;
@@ -953,6 +989,7 @@ zone_run_free(struct zrun *run)
 	zinclude_destroy(run->incl);
 	free(run->origin.p);
 	free(run->prev.p);
+	free(run->prev_tok.p);
 	free(run->first_origin);
 	free(run->sc.rec);
 	ldns_rdf_deep_free(run->apex);

@@ -283,6 +283,21 @@ static const struct row rows[] = {
 	  "z:7 rr b.sub.ex. TXT \"y\"\n"
 	  "z:8 rr c.other. CNAME\n"
 	  "finish 5 apex ex.\n" },
+	/* The reader resolves an owner only when a blank owner takes it: under the origin of then. */
+	{ "$ORIGIN, $TTL and $INCLUDE between an owner and the blank owner that takes it",
+	  { { "z", "$ORIGIN ex.\n@ IN SOA ns host 1 2 3 4 5\nb IN A 192.0.2.2\n$ORIGIN other.\n IN TXT y\n"
+	      "@ IN A 192.0.2.3\n$TTL 60\n IN TXT z\nc IN A 192.0.2.4\n$INCLUDE inc\n IN TXT w\n" },
+	    { "inc", "d IN A 192.0.2.5\n" } },
+	  NULL, 0,
+	  "z:2 rr ex. SOA\n"
+	  "z:3 rr b.ex. A\n"
+	  "z:5 rr b.ex. TXT \"y\"\n"
+	  "z:6 rr other. A\n"
+	  "z:8 rr other. TXT \"z\"\n"
+	  "z:9 rr c.other. A\n"
+	  "inc:1 rr d.other. A\n"
+	  "z:11 rr c.other. TXT \"w\"\n"
+	  "finish 8 apex ex.\n" },
 	{ "quoted parentheses, semicolons and escaped quotes stay in the TXT",
 	  { { "z", "$ORIGIN ex.\nt IN TXT \"a ( b ; c\" ; real comment\nu IN TXT \"q\\\"(\" (\n \"next\" )\nv IN A 192.0.2.3\n" } },
 	  NULL, 0,
