@@ -325,34 +325,62 @@ zscan_plain_init(void)
 }
 
 /*
- * The end of the run of plain bytes from p[j] (n bytes in all): 16 bytes
- * at a time where SSE2 is, the rest byte by byte.
+ * The end of the run of words from p[j], a plain byte (n bytes in all):
+ * plain bytes, and single blanks (space or tab) between two plain bytes,
+ * which is what zscan_byte would make of them one at a time.  Sixteen
+ * bytes at a time where SSE2 is (while the byte after the sixteen can be
+ * read), the rest byte by byte.  *tab is set when the run holds a tab.
  */
 static size_t
-zscan_plain_end(const unsigned char *p, size_t j, size_t n)
+zscan_words_end(const unsigned char *p, size_t j, size_t n, int *tab)
 {
+	unsigned tabs = 0;
+
 #ifdef __SSE2__
 	const __m128i low = _mm_set1_epi8(0x21), neg = _mm_set1_epi8(-1);
 	const __m128i del = _mm_set1_epi8(0x7f), semi = _mm_set1_epi8(';');
 	const __m128i quote = _mm_set1_epi8('"'), open = _mm_set1_epi8('(');
 	const __m128i close = _mm_set1_epi8(')'), bs = _mm_set1_epi8('\\');
+	const __m128i sp = _mm_set1_epi8(' '), ht = _mm_set1_epi8('\t');
+	unsigned prev = 1;	/* p[j - 1] counts as plain: p[j] is */
 
-	while (j + 16 <= n) {
+	while (j + 16 < n) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
 		/* 0x00-0x20: signed, above -1 and below 0x21 (0x80-0xff are plain) */
 		__m128i m = _mm_and_si128(_mm_cmpgt_epi8(v, neg), _mm_cmplt_epi8(v, low));
-		unsigned bits;
+		unsigned plain, blank, t, ok;
 
 		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, semi)));
 		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, open)));
 		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, close), _mm_cmpeq_epi8(v, bs)));
-		if ((bits = (unsigned)_mm_movemask_epi8(m)) != 0)
-			return j + (size_t)__builtin_ctz(bits);
+		plain = ~(unsigned)_mm_movemask_epi8(m) & 0xffffu;
+		t = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, ht));
+		blank = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, sp)) | t;
+		/* a blank whose neighbours are both plain (bit 16: p[j + 16]) */
+		ok = plain | (blank & (plain << 1 | prev) &
+		    ((plain | (unsigned)zscan_plain[p[j + 16]] << 16) >> 1));
+		if (ok != 0xffffu) {
+			unsigned at = (unsigned)__builtin_ctz(~ok);
+			tabs |= t & ((1u << at) - 1);
+			*tab = tabs != 0;
+			return j + at;
+		}
+		tabs |= t;
+		prev = plain >> 15;
 		j += 16;
 	}
 #endif
-	while (j < n && zscan_plain[p[j]])
-		j++;
+	while (j < n) {
+		if (zscan_plain[p[j]])
+			j++;
+		else if ((p[j] == ' ' || p[j] == '\t') && j + 1 < n && zscan_plain[p[j + 1]] &&
+		    zscan_plain[p[j - 1]]) {
+			tabs |= p[j] == '\t';
+			j++;
+		} else
+			break;
+	}
+	*tab = tabs != 0;
 	return j;
 }
 
@@ -484,7 +512,8 @@ zscan_end(struct zscan *sc, int eof)
 static size_t
 zscan_run(struct zscan *sc, const unsigned char *p, size_t i, size_t n)
 {
-	size_t j = i;
+	size_t j = i, at;
+	int tab;
 
 	if (sc->incomment) {
 		const unsigned char *e = memchr(p + i, '\n', n - i);
@@ -500,18 +529,17 @@ zscan_run(struct zscan *sc, const unsigned char *p, size_t i, size_t n)
 		return j;
 	}
 	zscan_content(sc);
-	for (;;) {
-		j = zscan_plain_end(p, j, n);
-		zscan_put(sc, (const char *)p + i, j - i);
-		/*
-		 * One blank between two plain bytes is what zscan_byte would
-		 * make of it (a blank after a byte of text): taken here, in the run.
-		 */
-		if (j + 1 >= n || (p[j] != ' ' && p[j] != '\t') || !zscan_plain[p[j + 1]])
-			return j;
-		zscan_put(sc, " ", 1);
-		i = ++j;
+	j = zscan_words_end(p, j, n, &tab);
+	at = sc->len;
+	zscan_put(sc, (const char *)p + i, j - i);
+	if (tab && !sc->toolong) {
+		/* A tab between words is the blank ' ', as zscan_blank makes it. */
+		char *q = sc->rec + at, *e = sc->rec + sc->len;
+
+		while ((q = memchr(q, '\t', (size_t)(e - q))) != NULL)
+			*q++ = ' ';
 	}
+	return j;
 }
 
 /* One byte outside comments and plain runs; 1 when it ends the record. */

@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "zone.h"
+#include "zscan.h"
 #include "zstr.h"
 
 #define STR_(x) #x
@@ -1216,6 +1217,99 @@ static const char *const same_rows[] = {
 };
 
 /*
+ * The splitter cuts the same records from a text however it comes in
+ * blocks: whole, a byte at a time (every byte through zscan_byte, none in a
+ * run) and in blocks of random sizes, so runs of words end at every place.
+ * Random texts of plain bytes, blanks, tabs and the bytes that matter.
+ */
+struct cut {
+	char text[4096];
+	size_t len;
+	unsigned long line, nl;
+	const char *err;
+	int toolong;
+};
+
+static size_t
+cut_all(const unsigned char *p, size_t n, int mode, unsigned seed, struct cut *out, size_t max)
+{
+	struct zscan sc;
+	char rec[ZSCAN_REC_BUF];
+	size_t pos = 0, k = 0;
+	unsigned long line = 1;
+	int done;
+
+	memset(&sc, 0, sizeof sc);
+	sc.rec = rec;
+	for (;;) {
+		size_t avail = n - pos, chunk;
+		if (!sc.active) {
+			if (avail == 0)
+				return k;
+			zscan_begin(&sc, line);
+		}
+		if (mode == 0 || avail == 0)
+			chunk = avail;
+		else if (mode == 1)
+			chunk = 1;
+		else {
+			seed = seed * 1103515245u + 12345u;
+			chunk = 1 + (seed >> 16) % (avail < 40 ? avail : 40);
+		}
+		pos += zscan_feed(&sc, p + pos, chunk, pos + chunk == n, &done);
+		if (!done)
+			continue;
+		line += sc.nl;
+		assert_true(k < max);
+		memcpy(out[k].text, sc.rec, sc.len + 1);
+		out[k].len = sc.len;
+		out[k].line = sc.line;
+		out[k].nl = sc.nl;
+		out[k].err = sc.err;
+		out[k].toolong = sc.toolong;
+		k++;
+	}
+}
+
+static void
+test_splitter_chunks(void **state)
+{
+	static const char alphabet[] = "aaaaaaab.\\\xc3  \t\t\n;\"()\r\x01";
+	static struct cut whole[300], one[300], some[300];
+	unsigned r = 12345;
+
+	(void)state;
+	for (int round = 0; round < 3000; round++) {
+		unsigned char text[600];
+		size_t n, a, b, c;
+
+		r = r * 1103515245u + 12345u;
+		n = (r >> 16) % sizeof text;
+		for (size_t i = 0; i < n; i++) {
+			r = r * 1103515245u + 12345u;
+			/* mostly words and single blanks, as zone files are */
+			text[i] = (unsigned char)((r >> 16) % 4 != 0 ? "abcdefgh0123. "[(r >> 20) % 14] :
+			    alphabet[(r >> 20) % (sizeof alphabet - 1)]);
+		}
+		a = cut_all(text, n, 0, 0, whole, 300);
+		b = cut_all(text, n, 1, 0, one, 300);
+		c = cut_all(text, n, 2, r, some, 300);
+		assert_int_equal(a, b);
+		assert_int_equal(a, c);
+		for (size_t k = 0; k < a; k++) {
+			assert_int_equal(whole[k].len, one[k].len);
+			assert_string_equal(whole[k].text, one[k].text);
+			assert_string_equal(whole[k].text, some[k].text);
+			assert_int_equal(whole[k].line, one[k].line);
+			assert_int_equal(whole[k].line, some[k].line);
+			assert_int_equal(whole[k].nl, one[k].nl);
+			assert_true(whole[k].err == one[k].err && whole[k].err == some[k].err);
+			assert_int_equal(whole[k].toolong, one[k].toolong);
+		}
+	}
+}
+
+/*
  * Each row through the reader (the fast path for the common types, the
  * fallback for the rest) and through ldns_rr_new_frm_str directly: the same
  * record, or the same error message.
@@ -1385,6 +1479,7 @@ main(void)
 		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_jobs_identical),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_splitter_chunks),
 		cmocka_unit_test(test_fast_path_same),
 		cmocka_unit_test(test_shallow_same),
 	};
