@@ -1105,6 +1105,59 @@ ref_sort(struct ref *a, size_t n, int depth)
 	}
 }
 
+/* Orders names byte for byte, case kept: length first, then the bytes. */
+static int
+bytes_cmp(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)
+{
+	if (alen != blen)
+		return alen < blen ? -1 : 1;
+	return memcmp(a, b, alen);
+}
+
+/*
+ * Where file, line and name's hash agree, two references can still differ
+ * in the case of their names: a file included twice under origins spelled
+ * "example.com." and "example.cOm." gives two records at one FILE:LINE.
+ * The one reported is then the least owner, then target, byte for byte,
+ * not whichever a -j worker happened to hand over first.
+ */
+static int
+view_text_cmp(const struct rec_view *a, const struct rec_view *b)
+{
+	int c = bytes_cmp(a->owner, a->olen, b->owner, b->olen);
+
+	return c != 0 ? c : bytes_cmp(a->target, a->tlen, b->target, b->tlen);
+}
+
+/* a before b: by file name, then line, then view_text_cmp. */
+static int
+browse_first(const struct checker *ch, const struct rec_view *a, uint32_t aline,
+    const struct rec_view *b, uint32_t bline)
+{
+	int c = a->pos == b->pos ? 0 : strcmp(pos_file(ch, a->pos), pos_file(ch, b->pos));
+
+	if (c != 0)
+		return c < 0;
+	if (aline != bline)
+		return aline < bline;
+	return view_text_cmp(a, b) < 0;
+}
+
+/* a before b: by line, then file name, then view_text_cmp. */
+static int
+txt_first(const struct checker *ch, const struct rec_view *a, uint32_t aline,
+    const struct rec_view *b, uint32_t bline)
+{
+	int c;
+
+	if (aline != bline)
+		return aline < bline;
+	c = a->pos == b->pos ? 0 : strcmp(pos_file(ch, a->pos), pos_file(ch, b->pos));
+	if (c != 0)
+		return c < 0;
+	return view_text_cmp(a, b) < 0;
+}
+
 /*
  * The references of one name (refs[a, b), sorted by kind): each SRV on
  * its own; one browse finding, on the first PTR by file name then line;
@@ -1136,10 +1189,7 @@ finish_name(struct checker *ch, size_t a, size_t b)
 				    "the \".\" record or the others");
 			continue;
 		case REF_BROWSE:
-			if (rb == NULL || (v.pos != fb.pos &&
-			    strcmp(pos_file(ch, v.pos), pos_file(ch, fb.pos)) < 0) ||
-			    ((v.pos == fb.pos || strcmp(pos_file(ch, v.pos),
-			    pos_file(ch, fb.pos)) == 0) && r->line < rb->line)) {
+			if (rb == NULL || browse_first(ch, &v, r->line, &fb, rb->line)) {
 				rb = r;
 				fb = v;
 			}
@@ -1159,8 +1209,7 @@ finish_name(struct checker *ch, size_t a, size_t b)
 			continue;
 		}
 		sum = size > 0xffffffu - sum ? 0xffffffu : sum + size;
-		if (!have_txt || line < tline || (line == tline &&
-		    strcmp(pos_file(ch, v.pos), pos_file(ch, ft.pos)) < 0)) {
+		if (!have_txt || txt_first(ch, &v, line, &ft, tline)) {
 			have_txt = 1;
 			tline = line;
 			ft = v;

@@ -764,6 +764,85 @@ test_txt_size_file_again(void **state)
 	ldns_rdf_deep_free(apex);
 }
 
+/* The one finding of check want->check, as "FILE:LINE OWNER MESSAGE". */
+struct one_finding {
+	const char *check;
+	char got[512];
+};
+
+static void
+one_finding(void *ud, const struct finding *f)
+{
+	struct one_finding *o = ud;
+
+	if (strcmp(check_info(f->check)->name, o->check) == 0) {
+		assert_string_equal(o->got, "");
+		snprintf(o->got, sizeof o->got, "%s:%lu %s %s", f->file, f->line, f->owner,
+		    f->message);
+	}
+}
+
+/*
+ * Two records at one FILE:LINE whose names differ only in case (a file
+ * included twice, under origins spelled in two ways): the finding names
+ * the byte-least, whichever order the records come in and whether one
+ * checker reads both or two -j workers one each (found by fuzz_zone in a
+ * 30-minute run: -j 1 named "example.com.", -j 2 "example.cOm.").
+ */
+static void
+test_same_line_case(void **state)
+{
+	static const struct {
+		const char *check, *rr[2], *want;
+	} cases[] = {
+		{ "txt-size", { "p._ipp._tcp.example.com. TXT \"a=" X200 "\" \"b=" X200 "\"",
+		    "P._ipp._tcp.example.com. TXT \"a=" X200 "\" \"b=" X200 "\"" },
+		    "b.zone:12 P._ipp._tcp.example.com. the TXT data of this instance is 812 "
+		    "bytes; RFC 6763 section 6.2 says it should stay under 400: shorten or "
+		    "drop keys" },
+		{ "dnssd-instance-no-srv", { "_ipp._tcp.example.com. PTR x._ipp._tcp.example.com.",
+		    "_ipp._tcp.example.com. PTR X._ipp._tcp.example.com." },
+		    "b.zone:12 _ipp._tcp.example.com. the browsed instance X._ipp._tcp.example.com. "
+		    "has no SRV record: clients cannot reach it; add an SRV record at the "
+		    "instance name" },
+	};
+	ldns_rdf *apex = ldns_dname_new_frm_str("example.com.");
+
+	(void)state;
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		ldns_rr *rr[2], *soa;
+
+		assert_int_equal(ldns_rr_new_frm_str(&soa, "example.com. SOA ns h 1 2 3 4 5",
+		    3600, NULL, NULL), LDNS_STATUS_OK);
+		for (int i = 0; i < 2; i++)
+			assert_int_equal(ldns_rr_new_frm_str(&rr[i], cases[c].rr[i], 3600, NULL,
+			    NULL), LDNS_STATUS_OK);
+		for (int nsplit = 1; nsplit <= 2; nsplit++)
+			for (int rev = 0; rev < 2; rev++) {
+				struct one_finding o = { cases[c].check, "" };
+				struct sink sink = { one_finding, &o };
+				struct rr_pos pos = { "b.zone", 12, 0, NULL }, top = { "z.zone", 1, 0, NULL };
+				struct checker *ch[2];
+
+				for (int k = 0; k < nsplit; k++)
+					assert_non_null(ch[k] = checker_create(&ctx, &sink, apex));
+				checker_record(ch[0], soa, &top);
+				for (int i = 0; i < 2; i++)
+					checker_record(ch[nsplit == 2 ? i : 0], rr[rev ? 1 - i : i], &pos);
+				if (nsplit == 2)
+					assert_int_equal(checker_merge(ch[0], ch[1]), 0);
+				checker_finish(ch[0]);
+				for (int k = 0; k < nsplit; k++)
+					checker_destroy(ch[k]);
+				assert_string_equal(o.got, cases[c].want);
+			}
+		for (int i = 0; i < 2; i++)
+			ldns_rr_free(rr[i]);
+		ldns_rr_free(soa);
+	}
+	ldns_rdf_deep_free(apex);
+}
+
 /* The checker is empty after checker_finish and can be used again. */
 static void
 test_reuse(void **state)
@@ -1359,6 +1438,7 @@ main(void)
 		cmocka_unit_test(test_txt_size_split),
 		cmocka_unit_test(test_txt_size_two_files),
 		cmocka_unit_test(test_txt_size_file_again),
+		cmocka_unit_test(test_same_line_case),
 		cmocka_unit_test(test_reuse),
 		cmocka_unit_test(test_many_names),
 		cmocka_unit_test(test_namecheck_memo),
