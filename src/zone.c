@@ -766,7 +766,7 @@ zone_entry(struct zrun *run, struct zin *in, const struct zscan *sc)
 		}
 		zone_record(run, in, sc, run->prev.p, run->prev.len);
 	} else {
-		n = ztok_split(run->sc.rec, t, 1);
+		n = ztok_split_n(run->sc.rec, run->sc.len, t, 1);
 		if (zstr_set(&run->prev_tok, t[0].p, t[0].n) != 0) {
 			zone_oom(run);
 			return -1;

@@ -22,7 +22,18 @@ static const unsigned char ztok_stop[256] = { [0] = 1, [' '] = 1, ['\t'] = 1, ['
 size_t
 ztok_split(const char *s, struct ztok *t, size_t max)
 {
+	return ztok_split_n(s, strlen(s), t, max);
+}
+
+size_t
+ztok_split_n(const char *s, size_t len, struct ztok *t, size_t max)
+{
+	const char *end = s + len;
 	size_t n = 0;
+#ifdef __SSE2__
+	const __m128i sp = _mm_set1_epi8(' '), ht = _mm_set1_epi8('\t');
+	const __m128i bs = _mm_set1_epi8('\\'), nul = _mm_setzero_si128();
+#endif
 
 	while (n < max) {
 		const char *b;
@@ -40,8 +51,27 @@ ztok_split(const char *s, struct ztok *t, size_t max)
 				s++;
 		} else {
 			for (;;) {
+#ifdef __SSE2__
+				/* 16 bytes at a time while they are all the text's */
+				while (s + 16 <= end) {
+					__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+					__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp),
+					    _mm_cmpeq_epi8(v, ht)), _mm_or_si128(_mm_cmpeq_epi8(v, bs),
+					    _mm_cmpeq_epi8(v, nul)));
+					unsigned bits = (unsigned)_mm_movemask_epi8(m);
+
+					if (bits != 0) {
+						s += __builtin_ctz(bits);
+						goto stop;
+					}
+					s += 16;
+				}
+#endif
 				while (!ztok_stop[(unsigned char)*s])
 					s++;
+#ifdef __SSE2__
+stop:
+#endif
 				if (*s != '\\')
 					break;
 				s += s[1] != '\0' ? 2 : 1;	/* the escaped byte is the token's */

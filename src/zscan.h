@@ -75,6 +75,8 @@ struct ztok {
 
 /* Splits s at blanks into at most max tokens; a quoted string is one. */
 size_t ztok_split(const char *s, struct ztok *t, size_t max);
+/* The same, of s whose length (up to its NUL) is len: faster on long tokens. */
+size_t ztok_split_n(const char *s, size_t len, struct ztok *t, size_t max);
 int ztok_is_n(const struct ztok *t, const char *word, size_t n);
 /* The token is word (a string literal), case-insensitively. */
 #define ztok_is(t, word) ztok_is_n((t), (word), sizeof(word) - 1)

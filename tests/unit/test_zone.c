@@ -1271,6 +1271,78 @@ cut_all(const unsigned char *p, size_t n, int mode, unsigned seed, struct cut *o
 	}
 }
 
+/* ztok_split as it was, a byte at a time: the reference for the 16-byte one. */
+static size_t
+ref_split(const char *s, struct ztok *t, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max) {
+		const char *b;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '\0')
+			break;
+		b = s;
+		if (*s == '"') {
+			for (s++; *s != '\0' && *s != '"'; s++)
+				if (*s == '\\' && s[1] != '\0')
+					s++;
+			if (*s == '"')
+				s++;
+		} else {
+			for (;;) {
+				while (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\\')
+					s++;
+				if (*s != '\\')
+					break;
+				s += s[1] != '\0' ? 2 : 1;
+			}
+		}
+		t[n].p = b;
+		t[n].n = (size_t)(s - b);
+		n++;
+	}
+	return n;
+}
+
+/* Tokens of random texts, long and short, with escapes and quotes near every 16-byte edge. */
+static void
+test_ztok_split(void **state)
+{
+	unsigned r = 777;
+
+	(void)state;
+	for (int round = 0; round < 20000; round++) {
+		char text[120];
+		struct ztok a[24], b[24];
+		size_t len, na, nb, max;
+
+		r = r * 1103515245u + 12345u;
+		len = (r >> 16) % (sizeof text - 1);
+		for (size_t i = 0; i < len; i++) {
+			r = r * 1103515245u + 12345u;
+			text[i] = (r >> 16) % 8 != 0 ? "abcdefghijklmnopqrstuvwxyz0123456789+/="[(r >> 20) % 39] :
+			    " \t\\\"x. "[(r >> 20) % 8];
+		}
+		text[len] = '\0';
+		max = 1 + (r >> 24) % 24;
+		na = ztok_split(text, a, max);
+		nb = ref_split(text, b, max);
+		assert_int_equal(na, nb);
+		for (size_t k = 0; k < na; k++) {
+			assert_ptr_equal(a[k].p, b[k].p);
+			assert_int_equal(a[k].n, b[k].n);
+		}
+		na = ztok_split_n(text, len, a, max);
+		assert_int_equal(na, nb);
+		for (size_t k = 0; k < na; k++) {
+			assert_ptr_equal(a[k].p, b[k].p);
+			assert_int_equal(a[k].n, b[k].n);
+		}
+	}
+}
+
 static void
 test_splitter_chunks(void **state)
 {
@@ -1480,6 +1552,7 @@ main(void)
 		cmocka_unit_test(test_jobs_identical),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_splitter_chunks),
+		cmocka_unit_test(test_ztok_split),
 		cmocka_unit_test(test_fast_path_same),
 		cmocka_unit_test(test_shallow_same),
 	};
