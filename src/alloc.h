@@ -40,10 +40,12 @@ int alloc_counting(void);
  * Below that, and in sanitizer and fuzzing builds, malloc's.  glibc would
  * keep every freed generation of a grown table in its heap (zpool.c turns
  * trimming off, and a -j worker's arena is never reused by another
- * thread): a 6M-name table took twice its size.  Counted as malloc is, and
- * SRVLINT_ALLOC_FAIL fails them too.
+ * thread): a 6M-name table took twice its size.  From one page on: the 64
+ * shards of a table of 100k-500k names are 4-64 KiB each, and malloc kept
+ * their grown-out generations too (dnssd at -j 2: 35.8 -> 31.6 MB).
+ * Counted as malloc is, and SRVLINT_ALLOC_FAIL fails them too.
  */
-#define ALLOC_PAGES_MIN ((size_t)64 << 10)
+#define ALLOC_PAGES_MIN ((size_t)4 << 10)
 
 /* n zeroed bytes, or NULL. */
 void *alloc_pages(size_t n);
