@@ -1428,6 +1428,57 @@ test_srv_sweep(void **state)
 	free(recs);
 }
 
+/* A name's key, as random as xref_hash's (splitmix64 of i). */
+static uint64_t
+mixed_key(uint64_t i)
+{
+	uint64_t z = i * 0x9e3779b97f4a7c15ULL;
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static void
+count_emit(void *ud, const struct finding *f)
+{
+	(void)f;
+	(*(size_t *)ud)++;
+}
+
+/*
+ * namedup passes the first finding of each (name, check) and only that,
+ * through its shards' growth (800k pairs: past the doubling into growth
+ * by a quarter), and every finding without a name.
+ */
+static void
+test_namedup_many(void **state)
+{
+	enum { N = 400000 };
+	size_t passed = 0;
+	struct sink out = { count_emit, &passed };
+	struct namedup *d = namedup_create(&out);
+	struct finding f;
+
+	(void)state;
+	assert_non_null(d);
+	for (int round = 0; round < 2; round++)
+		for (uint64_t i = 1; i <= N; i++) {
+			finding_init(&f, CHECK_TXT_SIZE);
+			f.name_key = mixed_key(i);
+			namedup_emit(d, &f);
+			finding_init(&f, CHECK_SRV_PORT_ZERO);
+			f.name_key = mixed_key(i);
+			namedup_emit(d, &f);
+			if (round == 0 && i % 1000 == 0) {
+				finding_init(&f, CHECK_SRV_PORT_ZERO);
+				namedup_emit(d, &f);	/* no name: always passes */
+			}
+		}
+	assert_int_equal(passed, 2 * N + N / 1000);
+	namedup_destroy(d);
+}
+
 int
 main(void)
 {
@@ -1449,6 +1500,7 @@ main(void)
 		cmocka_unit_test(test_kb_lookup),
 		cmocka_unit_test(test_txt_join),
 		cmocka_unit_test(test_srv_sweep),
+		cmocka_unit_test(test_namedup_many),
 	};
 
 	for (size_t i = 0; i < CHECK_COUNT; i++)
