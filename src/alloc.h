@@ -40,12 +40,15 @@ int alloc_counting(void);
  * Below that, and in sanitizer and fuzzing builds, malloc's.  glibc would
  * keep every freed generation of a grown table in its heap (zpool.c turns
  * trimming off, and a -j worker's arena is never reused by another
- * thread): a 6M-name table took twice its size.  From one page on: the 64
- * shards of a table of 100k-500k names are 4-64 KiB each, and malloc kept
- * their grown-out generations too (dnssd at -j 2: 35.8 -> 31.6 MB).
+ * thread): a 6M-name table took twice its size.  From 16 KiB on: the 64
+ * shards of a table of 100k-500k names are 4-128 KiB each, and malloc kept
+ * their grown-out generations too (dnssd at -j 2: 35.8 -> 30.7 MB).  Not
+ * from one page: under ulimit -v each block of its own takes address space
+ * that the heap often already holds, and -j 64 under 40 MB, where the
+ * worker stacks leave little, ran out on a small zone (tests/e2e/oom.sh).
  * Counted as malloc is, and SRVLINT_ALLOC_FAIL fails them too.
  */
-#define ALLOC_PAGES_MIN ((size_t)4 << 10)
+#define ALLOC_PAGES_MIN ((size_t)16 << 10)
 
 /* n zeroed bytes, or NULL. */
 void *alloc_pages(size_t n);
