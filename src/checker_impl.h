@@ -6,8 +6,9 @@
  *
  * Memory grows with the number of names: one 8-byte slot per name that
  * matters to a cross-record check (a 56-bit hash of the lowercased wire name
- * with 8 fact bits in the low byte, open addressing, load <= 3/4: 11-21
- * bytes a name, about 14 on average), plus one reference per record whose
+ * with 8 fact bits in the low byte, open addressing, load <= 3/4, shards
+ * doubling up to 4,096 slots and growing by a quarter after: 11-13 bytes
+ * a name in a large table), plus one reference per record whose
  * check waits for the whole zone, 16 bytes and a record of its names,
  * compressed against the apex:
  *   - an SRV whose target had no address yet (on its own list, srvs): swept
@@ -23,9 +24,11 @@
  * Tables of pages of their own (alloc_pages), so that grown and merged
  * ones go back to the system; checker_finish sorts the references in place
  * and judges them name by name, with no copy and no table of its own.
- * Measured (bench/zone-bench, 1M records): dnssd 30 MB peak RSS at -j 1,
- * 36 MB at -j 2 (250k instances: 8 MB of names, 4 MB of references, 9 MB
- * of records, 6 MB the process itself).
+ * Measured (srvlint check, 1M-record bench/zone-bench zones): dnssd 27 MB
+ * peak RSS at -j 1, 31 MB at -j 2 (250k instances and 250k hosts: 6 MB of
+ * names, 4 MB of references, 9 MB of records, 6 MB the process itself;
+ * -j 2 adds a worker's parser and batches, and the TXT runs that met their
+ * browse record in another worker's checker stay references).
  */
 #ifndef SRVLINT_CHECKER_IMPL_H
 #define SRVLINT_CHECKER_IMPL_H
@@ -86,13 +89,14 @@ dname_suffix(const struct dname *d, int i, size_t *len)
 /*
  * The hash table of per-name facts, in 64 shards picked by the top hash
  * bits: each shard grows on its own, so growing never holds two copies of
- * the whole table (peak memory stays near the table's size), and shards
- * grow at different times, which evens out the power-of-two slack.
+ * the whole table (peak memory stays near the table's size).  A key's home
+ * slot is bits 8-39 of it as a fraction of the capacity (xref.c home_of),
+ * so a shard past 4,096 slots grows by a quarter, not to twice its size.
  */
 #define NAMETAB_SHARDS 64
 struct nametab_shard {
 	uint64_t *slot;		/* 0: empty; else key | facts */
-	uint32_t cap;		/* power of two, or 0 */
+	uint32_t cap;		/* slots (any number), or 0 */
 	uint32_t count;
 };
 struct nametab {
