@@ -870,32 +870,37 @@ no_underscore:
 
 /* --- SRV data ------------------------------------------------------------------- */
 
+/* What a byte is in a host name: HB_* bits; 0: any other byte. */
+enum { HB_OK = 1, HB_DIGIT = 2, HB_UNDERSCORE = 4 };
+static const uint8_t host_byte[256] = {
+	['a' ... 'z'] = HB_OK, ['A' ... 'Z'] = HB_OK, ['-'] = HB_OK,
+	['0' ... '9'] = HB_OK | HB_DIGIT, ['_'] = HB_UNDERSCORE,
+};
+
 /* Why a name cannot be a host name (RFC 952/1123), or NULL. */
 static const char *
 hostname_problem(const struct dname *d, int underscore_only)
 {
-	const char *other = NULL;
-	int digits = 0;
+	unsigned us = 0, ok = HB_OK, digits = 0;
 
 	for (int i = 0; i < d->n; i++) {
 		size_t len;
 		const uint8_t *p = dname_label(d, i, &len);
-		digits = 1;
+		unsigned each = HB_OK | HB_DIGIT, any = 0;
 		for (size_t j = 0; j < len; j++) {
-			uint8_t c = p[j];
-			if (c == '_')
-				return "a label holds an underscore";
-			if (c < '0' || c > '9')
-				digits = 0;
-			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			    (c >= '0' && c <= '9') || c == '-'))
-				other = "a label holds a character other than letters, digits and hyphens";
+			each &= host_byte[p[j]];
+			any |= host_byte[p[j]];
 		}
+		us |= any;
+		ok &= each;
+		digits = each & HB_DIGIT;	/* the label is all digits */
 	}
+	if (us & HB_UNDERSCORE)
+		return "a label holds an underscore";
 	if (underscore_only)
 		return NULL;
-	if (other != NULL)
-		return other;
+	if (!(ok & HB_OK))
+		return "a label holds a character other than letters, digits and hyphens";
 	if (digits)
 		return "it is an IP address written as a name (its last label is all digits)";
 	return NULL;
