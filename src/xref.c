@@ -100,8 +100,17 @@ xref_hash(const uint8_t *w, size_t len)
 		h = (h << 31) | (h >> 33);
 	}
 	if (i < len) {
-		v = 0;
-		memcpy(&v, w + i, len - i);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (len >= 8) {
+			/* the last eight bytes, those already taken shifted out: no call */
+			memcpy(&v, w + len - 8, 8);
+			v >>= 8 * (8 - (len - i));
+		} else
+#endif
+		{
+			v = 0;
+			memcpy(&v, w + i, len - i);
+		}
 		h = (h ^ lower8(v)) * 0x87c37b91114253d5ULL;
 	}
 	return mix(h);

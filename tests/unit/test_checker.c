@@ -1137,6 +1137,49 @@ test_hash_case(void **state)
 	}
 }
 
+/* xref_hash as it was, its tail copied byte by byte: the values must not move. */
+static uint64_t
+ref_hash(const uint8_t *w, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len, v;
+
+	for (size_t i = 0; i < len; i += 8) {
+		v = 0;
+		for (size_t k = 0; k < 8 && i + k < len; k++) {
+			uint8_t c = w[i + k];
+			v |= (uint64_t)(c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * k);
+		}
+		h = (h ^ v) * 0x87c37b91114253d5ULL;
+		if (i + 8 <= len)
+			h = (h << 31) | (h >> 33);
+	}
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+/* Every length's tail (the last word read whole and shifted) hashes as before. */
+static void
+test_hash_tail(void **state)
+{
+	uint8_t w[300];
+	unsigned r = 99;
+
+	(void)state;
+	for (int round = 0; round < 200; round++)
+		for (size_t len = 0; len <= 255; len++) {
+			for (size_t i = 0; i < sizeof w; i++) {
+				r = r * 1103515245u + 12345u;
+				w[i] = (uint8_t)(r >> 16);
+			}
+			if (xref_hash(w + 3, len) != ref_hash(w + 3, len))
+				fail_msg("length %zu", len);
+		}
+}
+
 /*
  * xref_ci_equal (eight bytes at a time) says equal exactly when every byte
  * is equal ignoring ASCII case: each byte against its other case, its
@@ -1505,6 +1548,7 @@ main(void)
 		cmocka_unit_test(test_cross_record_names),
 		cmocka_unit_test(test_hash_case),
 		cmocka_unit_test(test_ci_equal),
+		cmocka_unit_test(test_hash_tail),
 		cmocka_unit_test(test_attrleaf_lookup),
 		cmocka_unit_test(test_kb_lookup),
 		cmocka_unit_test(test_txt_join),
