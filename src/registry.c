@@ -1185,7 +1185,9 @@ deassigned_name(struct arena *a, const char *note, char **date)
 			p += strlen(leads[i]);
 	if (p == NULL)
 		return NULL;
-	for (e = p; is_alnum((unsigned char)*e) || strchr("_-.+*/", *e) != NULL; e++)
+	/* strchr finds the terminating NUL too: a name at the note's end stops there. */
+	for (e = p; is_alnum((unsigned char)*e) ||
+	    (*e != '\0' && strchr("_-.+*/", *e) != NULL); e++)
 		letter |= is_alpha((unsigned char)*e);
 	while (e > p && (e[-1] == '.' || e[-1] == '-'))
 		e--;

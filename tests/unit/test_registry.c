@@ -612,6 +612,10 @@ static const struct derive_row derive_rows[] = {
 	  REC("<name>live</name><protocol>tcp</protocol>"), "live", NULL, 0, TP_TCP, NULL },
 	{ REC("<protocol>tcp</protocol><description>Reserved</description><number>9</number>"
 	      "<note>Previously assigned to NETCONF over BEEP</note>"), "netconf", NULL, 0, 0, NULL },
+	/* the name ends the note (fuzz_registry: read past its end) */
+	{ REC("<protocol>tcp</protocol><description>Reserved</description><number>10</number>"
+	      "<note>De-assigned on 2020-01-02, previously endname</note>"),
+	  "endname", NULL, REG_RESERVED, TP_TCP, "de-assigned 2020-01-02, was port 10" },
 	/* transports and special names */
 	{ REC("<name>m</name><protocol>tcp</protocol>") REC("<name>m</name>"), "m", NULL, 0, 0, NULL },
 	{ REC("<name>m</name><protocol>TCP</protocol>") REC("<name>M</name><protocol>dccp</protocol>"),
