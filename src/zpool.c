@@ -20,6 +20,7 @@ struct zpool {
 	int nthreads;		/* started */
 	int started;
 	int serial;		/* no threads: batches run at dispatch, round robin */
+	int own;		/* the calling thread's worker (ud[own]), or -1 */
 	int next;		/* the worker of the next batch, when serial */
 	struct zbatch *pool;
 	size_t npool;
@@ -122,6 +123,7 @@ zpool_create(int jobs)
 
 	if (pl == NULL)
 		return NULL;
+	pl->own = -1;
 	pthread_once(&zpool_malloc_once, zpool_malloc_tune);
 	pthread_mutex_init(&pl->mu, NULL);
 	pthread_cond_init(&pl->work_cv, NULL);
@@ -213,6 +215,36 @@ zpool_worker(void *arg)
 }
 
 /*
+ * The calling thread, about to wait for a batch, runs a queued one on its
+ * own worker instead: -j N is N threads at work, not N workers beside a
+ * reader that mostly waits (on 2 cores, -j 2 kept 3 threads in turn).
+ * Returns 1 when it ran one.  Called with pl->mu unlocked.
+ */
+static int
+zpool_help(struct zpool *pl)
+{
+	struct zbatch *b;
+
+	if (pl->own < 0)
+		return 0;
+	pthread_mutex_lock(&pl->mu);
+	b = pl->qhead;
+	if (b != NULL) {
+		pl->qhead = b->next;
+		if (pl->qhead == NULL)
+			pl->qtail = NULL;
+	}
+	pthread_mutex_unlock(&pl->mu);
+	if (b == NULL)
+		return 0;
+	pl->fn(pl->ud[pl->own], b);
+	pthread_mutex_lock(&pl->mu);
+	b->state = ZB_DONE;
+	pthread_mutex_unlock(&pl->mu);
+	return 1;
+}
+
+/*
  * A worker's stack: what the reader and the checks use is a few KB (no
  * recursion, no large local arrays); glibc's default, RLIMIT_STACK (8 MiB),
  * would be reserved per thread, which under ulimit -v 40 MB left -j 4
@@ -243,7 +275,8 @@ zpool_start(struct zpool *pl, zpool_fn fn, void *const *ud)
 	attr_ok = pthread_attr_init(&attr) == 0;
 	if (attr_ok)
 		(void)pthread_attr_setstacksize(&attr, ZPOOL_STACK_BYTES);
-	for (i = 0; i < pl->jobs; i++) {
+	pl->own = pl->jobs - 1;
+	for (i = 0; i < pl->jobs - 1; i++) {
 		struct zpool_arg *a = malloc(sizeof *a);
 
 		if (a == NULL)
@@ -264,8 +297,10 @@ zpool_start(struct zpool *pl, zpool_fn fn, void *const *ud)
 	 * none the calling thread runs them.  A failed allocation here is
 	 * counted (alloc.h) and the run still ends in exit 2.
 	 */
-	if (pl->nthreads == 0)
+	if (pl->nthreads == 0) {
 		pl->serial = 1;
+		pl->own = -1;
+	}
 }
 
 static void
@@ -286,6 +321,11 @@ zpool_print(struct zpool *pl, const struct sink *out, int wait)
 		size_t i;
 		int done;
 
+		pthread_mutex_lock(&pl->mu);
+		done = b->state == ZB_DONE;
+		pthread_mutex_unlock(&pl->mu);
+		if (!done && wait && zpool_help(pl))
+			continue;
 		pthread_mutex_lock(&pl->mu);
 		while (wait && b->state != ZB_DONE)
 			pthread_cond_wait(&pl->done_cv, &pl->mu);

@@ -1,9 +1,11 @@
 /*
  * zpool.h -- the zone reader's worker pool: batches of records go to -j
- * worker threads in sequence, and their findings come back to the calling
- * thread in that same sequence, so the output does not depend on which
- * worker ran which batch, nor on -j.  With one job there is no thread: a
- * batch is processed on the calling thread when it is dispatched.
+ * workers in sequence, and their findings come back to the calling thread
+ * in that same sequence, so the output does not depend on which worker ran
+ * which batch, nor on -j.  -j N starts N - 1 threads; the calling thread
+ * is the last worker, running a queued batch whenever it would otherwise
+ * wait for one.  With one job there is no thread: a batch is processed on
+ * the calling thread when it is dispatched.
  *
  * The pool knows batches, not records: what an entry means is the
  * reader's (zone.c) and its process function's.
@@ -68,7 +70,8 @@ void zpool_destroy(struct zpool *pl);
 int zpool_jobs(const struct zpool *pl);
 
 /*
- * Starts the workers (threads when jobs > 1): worker i runs fn(ud[i], b);
+ * Starts the workers (jobs - 1 threads when jobs > 1, the calling thread
+ * the last): worker i runs fn(ud[i], b);
  * ud is borrowed and must live until zpool_destroy.  Threads that cannot
  * be started are done without: fewer workers, or none (the calling thread
  * then runs each batch as it is dispatched, on ud[0], ud[1], ... in turn,
