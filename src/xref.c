@@ -312,33 +312,32 @@ bytes_room(uint8_t **buf, size_t *blen, size_t *bcap, size_t len)
 	return 0;
 }
 
+/* Appends len bytes to the buffer; returns their offset, or NO_STR. */
+static uint32_t
+bytes_put(uint8_t **buf, size_t *blen, size_t *bcap, const void *data, size_t len)
+{
+	uint32_t off;
+
+	if (bytes_room(buf, blen, bcap, len) != 0)
+		return NO_STR;
+	off = (uint32_t)*blen;
+	memcpy(*buf + off, data, len);
+	*blen += len;
+	return off;
+}
+
 /* Copies len bytes into a list's records; returns their offset, or NO_STR. */
 static uint32_t
 arena_put(struct reflist *L, const void *data, size_t len)
 {
-	uint32_t off;
-
-	if (bytes_room(&L->arena, &L->alen, &L->acap, len) != 0)
-		return NO_STR;
-	off = (uint32_t)L->alen;
-	memcpy(L->arena + off, data, len);
-	L->alen += len;
-	return off;
+	return bytes_put(&L->arena, &L->alen, &L->acap, data, len);
 }
 
 /* Copies a NUL-terminated string into the strings; its offset, or NO_STR. */
 static uint32_t
 strs_put(struct checker *ch, const char *s)
 {
-	size_t len = strlen(s) + 1;
-	uint32_t off;
-
-	if (bytes_room(&ch->strs, &ch->slen, &ch->scap, len) != 0)
-		return NO_STR;
-	off = (uint32_t)ch->slen;
-	memcpy(ch->strs + off, s, len);
-	ch->slen += len;
-	return off;
+	return bytes_put(&ch->strs, &ch->slen, &ch->scap, s, strlen(s) + 1);
 }
 
 static uint32_t
