@@ -943,6 +943,34 @@ keep_all(void *ud, const struct finding *f)
 	s->n++;
 }
 
+/*
+ * Feeds the record text to the long-lived checker ch (findings to kept)
+ * and to a fresh one (findings to fresh): both must say the same.
+ * Returns how many findings they made.
+ */
+static size_t
+memo_same(struct checker *ch, struct said_all *fresh, struct said_all *kept,
+    const char *text, ldns_rdf *origin, unsigned long line)
+{
+	struct sink fs = { keep_all, fresh };
+	ldns_rdf *apex = ldns_dname_new_frm_str("example.com.");
+	struct checker *one = checker_create(&ctx, &fs, apex);
+	struct rr_pos pos = { "t.zone", line, 0, NULL };
+	ldns_rr *rr;
+
+	assert_int_equal(ldns_rr_new_frm_str(&rr, text, 60, origin, NULL), LDNS_STATUS_OK);
+	fresh->n = kept->n = 0;
+	checker_record(one, rr, &pos);
+	checker_record(ch, rr, &pos);
+	assert_int_equal(kept->n, fresh->n);
+	for (size_t k = 0; k < fresh->n; k++)
+		assert_string_equal(kept->text[k], fresh->text[k]);
+	checker_destroy(one);
+	ldns_rr_free(rr);
+	ldns_rdf_deep_free(apex);
+	return fresh->n;
+}
+
 static void
 test_namecheck_memo(void **state)
 {
@@ -962,7 +990,7 @@ test_namecheck_memo(void **state)
 	ldns_rdf *apex = ldns_dname_new_frm_str("example.com.");
 	ldns_rdf *origin = ldns_dname_new_frm_str("example.com.");
 	static struct said_all fresh, kept;
-	struct sink fs = { keep_all, &fresh }, ks = { keep_all, &kept };
+	struct sink ks = { keep_all, &kept };
 	struct checker *ch = checker_create(&ctx, &ks, apex);
 	char buf[128];
 	size_t found = 0;
@@ -971,25 +999,12 @@ test_namecheck_memo(void **state)
 	/* Three rounds: owners, 300 other names (the memo's slots taken), owners again. */
 	for (int round = 0; round < 3; round++)
 		for (size_t i = 0; i < (round == 1 ? 300 : no); i++) {
-			ldns_rr *rr;
-			struct rr_pos pos = { "t.zone", i + 1, 0, NULL };
-			struct checker *one = checker_create(&ctx, &fs, apex);
 			if (round == 1)
 				snprintf(buf, sizeof(buf), "_s%zu-%c._tcp SRV 0 0 1 web", i,
 				    "ab"[i % 2]);
 			else
 				snprintf(buf, sizeof(buf), "%s SRV 0 0 1 web", owners[i]);
-			assert_int_equal(ldns_rr_new_frm_str(&rr, buf, 60, origin, NULL),
-			    LDNS_STATUS_OK);
-			fresh.n = kept.n = 0;
-			checker_record(one, rr, &pos);
-			checker_record(ch, rr, &pos);
-			assert_int_equal(kept.n, fresh.n);
-			for (size_t k = 0; k < fresh.n; k++)
-				assert_string_equal(kept.text[k], fresh.text[k]);
-			found += fresh.n;
-			checker_destroy(one);
-			ldns_rr_free(rr);
+			found += memo_same(ch, &fresh, &kept, buf, origin, i + 1);
 		}
 	/* The rows do draw findings: the comparison is not of nothing. */
 	assert_true(found > 2 * no);
@@ -1001,26 +1016,13 @@ test_namecheck_memo(void **state)
 	found = 0;
 	for (int round = 0; round < 2; round++)
 		for (size_t i = 0; i < 2 * sizeof(txt_types) / sizeof(txt_types[0]); i++) {
-			ldns_rr *rr;
-			struct rr_pos pos = { "t.zone", i + 1, 0, NULL };
-			struct checker *one = checker_create(&ctx, &fs, apex);
 			snprintf(buf, sizeof(buf), "i%zu._%s._tcp TXT \"txtvers=1\" \"prvs=1\" "
 			    "\"type=1\" \"name=1\" \"zz=1\"", i, txt_types[i / 2]);
 			if (i % 2)
 				for (char *c = buf; *c != '\0'; c++)
 					if (*c >= 'a' && *c <= 'z' && c > buf + 3 && c[-1] != '"')
 						*c = (char)(*c - 32);
-			assert_int_equal(ldns_rr_new_frm_str(&rr, buf, 60, origin, NULL),
-			    LDNS_STATUS_OK);
-			fresh.n = kept.n = 0;
-			checker_record(one, rr, &pos);
-			checker_record(ch, rr, &pos);
-			assert_int_equal(kept.n, fresh.n);
-			for (size_t k = 0; k < fresh.n; k++)
-				assert_string_equal(kept.text[k], fresh.text[k]);
-			found += fresh.n;
-			checker_destroy(one);
-			ldns_rr_free(rr);
+			found += memo_same(ch, &fresh, &kept, buf, origin, i + 1);
 		}
 	assert_true(found > 10);
 	checker_destroy(ch);
