@@ -1087,6 +1087,69 @@ said_one(enum check_id want, const char *apex_s, const char *rr_s, const char *d
 	ldns_rdf_deep_free(apex);
 }
 
+/* Adds one record in presentation form to a checker. */
+static void
+feed(struct checker *ch, const char *rr_s, unsigned long line)
+{
+	struct rr_pos pos = { "z.zone", line, 0, NULL };
+	ldns_rr *rr;
+
+	assert_int_equal(ldns_rr_new_frm_str(&rr, rr_s, 60, NULL, NULL), LDNS_STATUS_OK);
+	checker_record(ch, rr, &pos);
+	ldns_rr_free(rr);
+}
+
+/*
+ * A merge of checkers of very different sizes, either way round (the
+ * larger goes into the smaller, or the smaller into the larger): every
+ * host of the one answers the SRV records of the other, and only the
+ * missing target is said; the few hosts of the smaller one answer too
+ * (mine.example.com.), and "both.example.com.", with an address in each,
+ * is one name after the merge.
+ */
+static void
+test_merge_sizes(void **state)
+{
+	enum { HOSTS = 6000 };
+	char rr_s[128];
+
+	(void)state;
+	for (int hosts_in = 0; hosts_in <= 1; hosts_in++) {
+		struct said s;
+		struct sink sink = { keep, &s };
+		ldns_rdf *apex = ldns_dname_new_frm_str("example.com.");
+		struct checker *ch[2];
+
+		memset(&s, 0, sizeof(s));
+		s.want = CHECK_SRV_TARGET_NO_ADDRESS;
+		assert_non_null(ch[0] = checker_create(&ctx, &sink, apex));
+		assert_non_null(ch[1] = checker_create(&ctx, &sink, apex));
+		for (int i = 0; i < HOSTS; i++) {
+			snprintf(rr_s, sizeof(rr_s), "h%d.example.com. A 192.0.2.1", i);
+			feed(ch[hosts_in], rr_s, (unsigned long)i + 1);
+		}
+		feed(ch[hosts_in], "both.example.com. AAAA 2001:db8::1", HOSTS + 1);
+		feed(ch[!hosts_in], "both.example.com. A 192.0.2.2", 1);
+		feed(ch[!hosts_in], "mine.example.com. A 192.0.2.3", 2);
+		feed(ch[hosts_in], "_http._tcp.example.com. SRV 0 0 80 mine.example.com.", HOSTS + 4);
+		for (int i = 0; i < HOSTS; i += 7) {
+			snprintf(rr_s, sizeof(rr_s), "_http._tcp.example.com. SRV 0 0 80 h%d.example.com.", i);
+			feed(ch[!hosts_in], rr_s, (unsigned long)i + 2);
+		}
+		feed(ch[!hosts_in], "_http._tcp.example.com. SRV 0 0 80 both.example.com.", HOSTS + 2);
+		feed(ch[!hosts_in], "_http._tcp.example.com. SRV 0 0 80 gone.example.com.", HOSTS + 3);
+		assert_int_equal(checker_merge(ch[0], ch[1]), 0);
+		checker_finish(ch[0]);
+		assert_int_equal(s.n, 1);
+		assert_int_equal(s.line, HOSTS + 3);
+		if (strstr(s.message, " gone.example.com. ") == NULL)
+			fail_msg("message \"%s\" lacks the missing target", s.message);
+		checker_destroy(ch[0]);
+		checker_destroy(ch[1]);
+		ldns_rdf_deep_free(apex);
+	}
+}
+
 static void
 test_cross_record_names(void **state)
 {
@@ -1548,6 +1611,7 @@ main(void)
 		cmocka_unit_test(test_many_names),
 		cmocka_unit_test(test_namecheck_memo),
 		cmocka_unit_test(test_cross_record_names),
+		cmocka_unit_test(test_merge_sizes),
 		cmocka_unit_test(test_hash_case),
 		cmocka_unit_test(test_ci_equal),
 		cmocka_unit_test(test_hash_tail),
